@@ -1,0 +1,61 @@
+"""Start-up cost of the command line, as ratios against importing what it stands on, measured in one run.
+
+python benchmarks/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "2009.yaml"
+_SCRIPT = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
+CLI = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "tolvfalt"]
+
+
+def best(cmd: list[str], runs: int) -> float:
+    """The median of ``runs`` wall-clock times, after one warm-up run."""
+    subprocess.run(cmd, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def py(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+CASES = [
+    ("tolvfalt --help", [*CLI, "--help"], "import typer", py("import typer"), 1.3),
+    (
+        "tolvfalt assess 2009.yaml (terminal)",
+        [*CLI, "assess", str(EXAMPLE), "--format", "terminal"],
+        "import typer, rich, pydantic.BaseModel, yaml",
+        py("import typer, rich.console, yaml; from pydantic import BaseModel"),
+        1.5,
+    ),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    print(f"{'command':40} {'time':>8} {'baseline':>36} {'time':>8} {'ratio':>6} {'target':>6}")
+    for name, cmd, base_name, base, target in CASES:
+        ours, theirs = best(cmd, args.runs), best(base, args.runs)
+        ratio = ours / theirs
+        print(f"{name:40} {ours * 1000:6.0f}ms {base_name:>36} {theirs * 1000:6.0f}ms {ratio:6.2f} {target:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

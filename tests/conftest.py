@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tolvfalt.cli import app
+from tolvfalt.framework import Framework, default_framework
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "2009.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+def cli(*args: str | Path) -> Run:
+    """Run the real command line in-process, with stdout and stderr kept apart."""
+    result = CliRunner().invoke(app, [str(a) for a in args], prog_name="tolvfalt")
+    exception = result.exception if not isinstance(result.exception, SystemExit) else None
+    return Run(result.exit_code, result.stdout, result.stderr, exception)
+
+
+@pytest.fixture(scope="session")
+def framework() -> Framework:
+    return default_framework()
+
+
+def assert_no_traceback(run: Run) -> None:
+    assert run.exception is None, run.exception
+    assert "Traceback" not in run.stdout + run.stderr

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .options import DebugOption, FrameworkOption, LangOption, err, lang_of, user_errors
+
+NAME = "new"
+HELP = "Start a new year's YAML file with every question as a comment."
+
+
+def command(
+    path: Annotated[Path, typer.Argument(help="The YAML file to create.")],
+    previous: Annotated[
+        Path | None,
+        typer.Option("--from", help="Last year's assessment: förbund, ort and insatser carry over, år + 1."),
+    ] = None,
+    forbund: Annotated[str | None, typer.Option("--forbund", help="The förbund's name (when not --from).")] = None,
+    year: Annotated[
+        int | None, typer.Option("--ar", help="The year (default: --from's year + 1, else this year).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    lang: LangOption = "sv",  # type: ignore[assignment]
+    framework: FrameworkOption = None,
+    debug: DebugOption = False,
+) -> None:
+    from ..framework import load_framework
+    from ..load import load
+    from ..output import write_atomic
+    from ..skeleton import skeleton
+    from ..source import display_name
+
+    language = lang_of(lang)
+    with user_errors(language, debug):
+        fw = load_framework(framework)
+        last = load(previous, fw) if previous else None
+        name = forbund or (last.forbund if last else None)
+        if not name:
+            raise typer.BadParameter("give --forbund NAME or --from LAST_YEAR.yaml", param_hint="--forbund")
+        ar = year or (last.ar + 1 if last else dt.date.today().year)
+        text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
+        write_atomic(path, text, inputs=[previous] if previous else [], overwrite=force)
+        from ..i18n import label
+
+        err(label("written", language, path=display_name(path)))

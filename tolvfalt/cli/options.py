@@ -1,0 +1,62 @@
+"""Options shared by several commands, defined once; and the one place errors become messages."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import Lang
+
+
+class Language(str, Enum):
+    sv = "sv"
+    en = "en"
+
+
+LangOption = Annotated[Language, typer.Option("--lang", help="Language of messages and documents.")]
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option("--framework", help="A framework file of your own (rows, fields, questions, scale).", dir_okay=False),
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show the Python traceback of an error.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write to this file; its extension chooses the format.")
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Treat an incomplete assessment as an error.")]
+
+
+def lang_of(value: Language) -> Lang:
+    return "en" if value is Language.en else "sv"
+
+
+def err(text: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(text, markup=False)
+
+
+@contextmanager
+def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
+    """Turn the library's errors into one line each on stderr and exit 1; with ``debug``, re-raise."""
+    from ..errors import TolvfaltError
+
+    try:
+        yield
+    except TolvfaltError as exc:
+        if debug:
+            raise
+        for problem in exc.problems:
+            err(problem.format(lang))
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()

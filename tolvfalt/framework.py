@@ -1,0 +1,164 @@
+"""The grid as data: rows, columns, fields, questions and rating scale, read from a framework file."""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .i18n import Lang
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True)
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Text(BaseModel):
+    """A label in both languages."""
+
+    model_config = _CONFIG
+    sv: NonEmpty
+    en: NonEmpty
+
+    def __call__(self, lang: Lang) -> str:
+        return self.sv if lang == "sv" else self.en
+
+
+class Level(Text):
+    """A row (level) or a column (perspective) of the grid."""
+
+    id: NonEmpty
+
+
+class Question(Text):
+    id: Annotated[str, Field(pattern=r"^[1-9][0-9]*[a-z]$")]
+
+    @property
+    def letter(self) -> str:
+        return self.id[-1]
+
+    @property
+    def field_number(self) -> int:
+        return int(self.id[:-1])
+
+
+class GridField(BaseModel):
+    model_config = _CONFIG
+    number: int = Field(alias="nummer", ge=1)
+    row: str = Field(alias="rad")
+    column: str = Field(alias="kolumn")
+    questions: tuple[Question, ...] = Field(alias="frågor", min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_match_number(self) -> GridField:
+        for q in self.questions:
+            if q.field_number != self.number:
+                raise ValueError(f"question {q.id} belongs to field {q.field_number}, not {self.number}")
+        return self
+
+
+class ScaleStep(Text):
+    value: int = Field(alias="värde")
+    color: Annotated[str, Field(alias="färg", pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Framework(BaseModel):
+    model_config = _CONFIG
+    name: NonEmpty = Field(alias="namn")
+    version: NonEmpty
+    rows: tuple[Level, ...] = Field(alias="rader", min_length=1)
+    columns: tuple[Level, ...] = Field(alias="kolumner", min_length=1)
+    fields: tuple[GridField, ...] = Field(alias="fält", min_length=1)
+    scale: tuple[ScaleStep, ...] = Field(alias="skala", min_length=2)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Framework:
+        rows = [r.id for r in self.rows]
+        columns = [c.id for c in self.columns]
+        expected = {(rows.index(r), columns.index(c)) for r in rows for c in columns}
+        seen: dict[tuple[int, int], int] = {}
+        for f in self.fields:
+            if f.row not in rows:
+                raise ValueError(f"field {f.number}: unknown row {f.row!r}; rows are {rows}")
+            if f.column not in columns:
+                raise ValueError(f"field {f.number}: unknown column {f.column!r}; columns are {columns}")
+            cell = (rows.index(f.row), columns.index(f.column))
+            if cell in seen:
+                raise ValueError(f"fields {seen[cell]} and {f.number} are both at {f.row}/{f.column}")
+            seen[cell] = f.number
+            if f.number != cell[0] * len(columns) + cell[1] + 1:
+                raise ValueError(
+                    f"field {f.number} at {f.row}/{f.column} should be number {cell[0] * len(columns) + cell[1] + 1}"
+                )
+        if set(seen) != expected:
+            raise ValueError("every row × column cell of the grid needs exactly one field")
+        values = [s.value for s in self.scale]
+        if values != sorted(set(values)):
+            raise ValueError(f"the scale values must be distinct and ascending, not {values}")
+        return self
+
+    @cached_property
+    def by_number(self) -> dict[int, GridField]:
+        return {f.number: f for f in self.fields}
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for f in self.fields for q in f.questions)
+
+    @cached_property
+    def question_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions)
+
+    def row(self, field: GridField) -> Level:
+        return next(r for r in self.rows if r.id == field.row)
+
+    def column(self, field: GridField) -> Level:
+        return next(c for c in self.columns if c.id == field.column)
+
+    def heading(self, field: GridField, lang: Lang) -> str:
+        """``Fält 1: Deltagare - Struktur och förutsättningar``."""
+        from .i18n import label
+
+        return label("field_heading", lang, n=field.number, rad=self.row(field)(lang), kolumn=self.column(field)(lang))
+
+    def grid(self) -> list[list[GridField]]:
+        """The fields as rows of cells, in reading order."""
+        n = len(self.columns)
+        ordered = sorted(self.fields, key=lambda f: f.number)
+        return [ordered[i : i + n] for i in range(0, len(ordered), n)]
+
+    def scale_step(self, value: int | None) -> ScaleStep | None:
+        return next((s for s in self.scale if s.value == value), None)
+
+    def scale_text(self) -> str:
+        return f"{self.scale[0].value}–{self.scale[-1].value}"
+
+
+DEFAULT_FILE = "tolvfaltaren.yaml"
+
+
+@cache
+def default_framework() -> Framework:
+    from .source import parse_yaml
+
+    text = resources.files("tolvfalt.data").joinpath(DEFAULT_FILE).read_text("utf-8")
+    return Framework.model_validate(parse_yaml(text, DEFAULT_FILE).data)
+
+
+def load_framework(path: Path | None = None) -> Framework:
+    """The default framework, or the one in ``path`` (YAML or JSON), with file/line errors."""
+    if path is None:
+        return default_framework()
+    from pydantic import ValidationError
+
+    from .errors import TolvfaltError
+    from .source import display_name, parse_yaml, read_text
+    from .validation import problems_from
+
+    located = parse_yaml(read_text(path), display_name(path))
+    try:
+        return Framework.model_validate(located.data)
+    except ValidationError as exc:
+        raise TolvfaltError(problems_from(exc, located, Framework)) from None

@@ -1,0 +1,60 @@
+"""Files to model: YAML or an Excel workbook, checked against the framework, every error located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import TolvfaltError
+from ..framework import Framework, default_framework
+from ..model import Assessment
+from ..source import Located, display_name
+from ..validation import SWEDISH, framework_problems, problems_from, unknown_fields
+
+YAML_SUFFIXES = (".yaml", ".yml")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def load(path: Path, framework: Framework | None = None) -> Assessment:
+    """Read an assessment from a YAML file or a filled-in workbook."""
+    framework = framework or default_framework()
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        from .from_excel import read_workbook
+
+        located = read_workbook(path, framework)
+    elif suffix in YAML_SUFFIXES or not path.is_file():
+        from .from_yaml import read_yaml
+
+        located = read_yaml(path)
+    else:
+        located = _sniff(path)
+    return validate(located, framework)
+
+
+def validate(located: Located, framework: Framework | None = None) -> Assessment:
+    """Plain data (with its lines) to a model that fits the framework, or every problem at once."""
+    framework = framework or default_framework()
+    located.add_spellings(SWEDISH)
+    if not isinstance(located.data, dict):
+        raise TolvfaltError.one("top_not_mapping", file=located.file, line=1)
+    try:
+        assessment = Assessment.model_validate(located.data)
+    except ValidationError as exc:
+        raise TolvfaltError(problems_from(exc, located, Assessment) + unknown_fields(located, framework)) from None
+    problems = framework_problems(assessment, framework, located)
+    if problems:
+        raise TolvfaltError(problems)
+    return assessment
+
+
+def _sniff(path: Path) -> Located:
+    """A file with an unknown suffix: a workbook if it starts like a zip, else YAML if it reads as one."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head == b"PK\x03\x04":
+        raise TolvfaltError.one("unknown_format", file=display_name(path), suffix=path.suffix or path.name)
+    from .from_yaml import read_yaml
+
+    return read_yaml(path)

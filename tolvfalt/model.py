@@ -1,0 +1,142 @@
+"""The assessment: metadata, the answers per field, and how complete it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from . import text as textmod
+
+_CONFIG = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+
+def _clean(value: str) -> str:
+    bad = textmod.control_char(value)
+    if bad:
+        raise PydanticCustomError("control_char", "contains a control character ({char})", {"char": bad})
+    return value
+
+
+def _no_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "must be a whole number")
+    return value
+
+
+Prose = Annotated[str, AfterValidator(_clean), AfterValidator(textmod.normalize)]
+"""Free text in paragraphs; canonical with single spaces and one blank line between paragraphs."""
+Line = Annotated[str, AfterValidator(_clean), AfterValidator(textmod.one_line)]
+Number = Annotated[int, BeforeValidator(_no_bool)]
+
+
+def _drop_empty(items: list[str]) -> list[str]:
+    return [item for item in items if item]
+
+
+Points = Annotated[list[Line], AfterValidator(_drop_empty)]
+
+# ASCII spellings accepted for the Swedish keys.
+ASCII = {"förbund": "forbund", "år": "ar", "fält": "falt", "författare": "forfattare"}
+FIELD_ASCII = {"bedömning": "bedomning", "möjligheter": "mojligheter", "åtgärder": "atgarder"}
+
+
+def _reject_both_spellings(data: Any, spellings: dict[str, str]) -> Any:
+    if isinstance(data, dict):
+        for swedish, ascii_ in spellings.items():
+            if swedish in data and ascii_ in data:
+                raise PydanticCustomError("alias_twice", "given twice", {"key": swedish, "other": ascii_})
+    return data
+
+
+class FieldAnswers(BaseModel):
+    """What one field of the grid holds: an answer per question letter, a rating and short points."""
+
+    model_config = _CONFIG
+    svar: dict[str, Prose | None] = Field(default_factory=dict)
+    bedomning: Number | None = Field(default=None, alias="bedömning")
+    brister: Points = Field(default_factory=list)
+    mojligheter: Points = Field(default_factory=list, alias="möjligheter")
+    atgarder: Points = Field(default_factory=list, alias="åtgärder")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spellings(cls, data: Any) -> Any:
+        return _reject_both_spellings(data, FIELD_ASCII)
+
+    @model_validator(mode="after")
+    def _drop_unanswered(self) -> FieldAnswers:
+        self.svar = {letter: text for letter, text in self.svar.items() if text}
+        return self
+
+    def is_empty(self) -> bool:
+        return not (self.svar or self.bedomning is not None or self.brister or self.mojligheter or self.atgarder)
+
+
+class Assessment(BaseModel):
+    """One förbund's kartläggning for one year."""
+
+    model_config = _CONFIG
+    forbund: Line = Field(alias="förbund", min_length=1)
+    ar: Number = Field(alias="år", ge=1900, le=2200)
+    ort: Line | None = None
+    datum: dt.date | None = None
+    forfattare: Line | None = Field(default=None, alias="författare")
+    respondent: Line | None = None
+    titel: Line | None = None
+    inledning: Prose | None = None
+    insatser: list[Line] = Field(default_factory=list)
+    falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
+    avslutning: Prose | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spellings(cls, data: Any) -> Any:
+        return _reject_both_spellings(data, ASCII)
+
+    @model_validator(mode="after")
+    def _canonical(self) -> Assessment:
+        for name in ("ort", "forfattare", "respondent", "titel", "inledning", "avslutning"):
+            if getattr(self, name) == "":
+                setattr(self, name, None)
+        self.insatser = _drop_empty(self.insatser)
+        self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
+        return self
+
+    def answer(self, question_id: str) -> str | None:
+        field = self.falt.get(int(question_id[:-1]))
+        return field.svar.get(question_id[-1]) if field else None
+
+    def rating(self, number: int) -> int | None:
+        field = self.falt.get(number)
+        return field.bedomning if field else None
+
+    def to_data(self) -> dict[str, Any]:
+        """The canonical plain form: Swedish keys, no empty values; loads back to an equal model."""
+        return self.model_dump(exclude_none=True, exclude_defaults=True)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    answered: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.answered) + len(self.missing)
+
+    @property
+    def ratio(self) -> float:
+        return len(self.answered) / self.total if self.total else 1.0
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def completeness(assessment: Assessment, question_ids: tuple[str, ...]) -> Completeness:
+    answered = tuple(q for q in question_ids if assessment.answer(q))
+    return Completeness(answered=answered, missing=tuple(q for q in question_ids if q not in answered))

@@ -1,0 +1,69 @@
+"""A new year's assessment file: every key in place, every question as a comment."""
+
+from __future__ import annotations
+
+import json
+
+from .framework import Framework
+from .i18n import Lang
+from .model import Assessment
+
+_INTRO = {
+    "sv": [
+        "Kartläggning av samverkan efter {name} (version {version}).",
+        "Skriv svaret under varje fråga. Stycken skiljs med en tom rad; *kursiv* och **fet** går att använda.",
+        "Kontrollera filen med: tolvfalt check {path}",
+    ],
+    "en": [
+        "Mapping of collaboration according to {name} (version {version}).",
+        "Write the answer below each question. Separate paragraphs by a blank line; *italic* and **bold** work.",
+        "Check the file with: tolvfalt check {path}",
+    ],
+}
+
+
+def _quote(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if value is not None else ""
+
+
+def _list(items: list[str]) -> str:
+    return "[" + ", ".join(_quote(i) for i in items) + "]"
+
+
+def skeleton(
+    framework: Framework,
+    *,
+    forbund: str,
+    ar: int,
+    path: str,
+    previous: Assessment | None = None,
+    lang: Lang = "sv",
+) -> str:
+    """YAML text for a new assessment; with ``previous``, its metadata and last year's ratings as comments."""
+    lines = [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
+    lines += [
+        f"förbund: {_quote(forbund)}",
+        f"år: {ar}",
+        f"ort: {_quote(previous.ort if previous else None)}",
+        "datum:          # ÅÅÅÅ-MM-DD",
+        f"författare: {_quote(previous.forfattare if previous else None)}",
+        "inledning: |",
+        "",
+        f"insatser: {_list(previous.insatser if previous else [])}",
+        "fält:",
+    ]
+    scale = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
+    for field in framework.fields:
+        lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:", "    svar:"]
+        for question in field.questions:
+            lines += [f"      # {question.id}: {question(lang)}", f"      {question.letter}: |", ""]
+        last = previous.rating(field.number) if previous else None
+        note = f"; {ar - 1}: {last}" if last is not None else ""
+        lines += [
+            f"    bedömning:     # {scale}{note}",
+            "    brister: []",
+            "    möjligheter: []",
+            "    åtgärder: []",
+        ]
+    lines += ["avslutning: |", ""]
+    return "\n".join(line.rstrip() for line in lines) + "\n"

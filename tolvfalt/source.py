@@ -1,0 +1,169 @@
+"""Reading a text file into plain data, keeping the line of every key: the base of every error message."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, TolvfaltError
+from .yamlio import Loader
+
+Path_ = tuple[str, ...]
+MAX_NODES = 1_000_000  # bounds alias expansion ("billion laughs")
+MAX_DEPTH = 64
+
+
+@dataclass
+class Located:
+    """Plain data read from a file, with the line on which each key path stands."""
+
+    data: Any
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def add_spellings(self, spellings: dict[str, str]) -> None:
+        """Also file every line under the canonical key where the file used another spelling."""
+        for path, line in list(self.lines.items()):
+            canonical = tuple(spellings.get(part, part) for part in path)
+            self.lines.setdefault(canonical, line)
+
+    def line_for(self, loc: Sequence[object]) -> int | None:
+        path = tuple(str(part) for part in loc)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, decoded as UTF-8 (with or without BOM), with line ends made LF."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TolvfaltError.one("not_found", file=name) from None
+    except IsADirectoryError:
+        raise TolvfaltError.one("is_directory", file=name) from None
+    except OSError as exc:
+        if path.is_dir():
+            raise TolvfaltError.one("is_directory", file=name) from None
+        raise TolvfaltError.one("unreadable", file=name, detail=exc.strerror or str(exc)) from None
+    if b"\x00" in raw[:8192]:
+        raise TolvfaltError.one("binary", file=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TolvfaltError.one(
+            "not_utf8", file=name, line=line, byte=f"0x{raw[exc.start]:02x}", pos=exc.start
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, file: str) -> Located:
+    """Parse one YAML document safely; duplicate keys are errors, every key's line is kept."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            line = exc.problem_mark.line + 1 if exc.problem_mark else None
+            raise TolvfaltError.one("several_documents", file=file, line=line) from None
+        raise _syntax_error(exc, file, text) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, file, text) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise TolvfaltError.one("not_yaml_document", file=file)
+    builder = _Builder(loader, file)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise TolvfaltError(builder.problems)
+    return Located(data, file, builder.lines)
+
+
+def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if context is not None and (mark is None or mark.line >= text.count("\n")):
+        mark = context  # the problem was noticed only at the end of the file; point at where it began
+    detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    return TolvfaltError.one(
+        "yaml_syntax",
+        file=file,
+        line=mark.line + 1 if mark else None,
+        detail=detail or str(exc).splitlines()[0],
+    )
+
+
+class _Builder:
+    def __init__(self, loader: Any, file: str) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or len(path) > MAX_DEPTH:
+            raise TolvfaltError.one("too_deep", file=self.file, line=node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*path, str(index))] = item.start_mark.line + 1
+                items.append(self.build(item, (*path, str(index))))
+            return items
+        try:
+            return self.loader.construct_object(node)
+        except yaml.YAMLError as exc:
+            self.problems.append(
+                Problem(
+                    "invalid",
+                    {"detail": str(getattr(exc, "problem", exc))},
+                    self.file,
+                    node.start_mark.line + 1,
+                    _key(path),
+                )
+            )
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None or isinstance(key, (list, dict)):
+                self.problems.append(Problem("bad_key", {}, self.file, line, _key(path)))
+                continue
+            sub = (*path, str(key))
+            if sub in self.lines:
+                self.problems.append(
+                    Problem("duplicate_key", {"key": str(key), "first": self.lines[sub]}, self.file, line, _key(sub))
+                )
+                continue
+            self.lines[sub] = line
+            result[key] = self.build(value_node, sub)
+        return result
+
+
+def _key(path: Path_) -> str | None:
+    return ".".join(path) or None
+
+
+def display_name(path: Path) -> str:
+    """A path as the user typed it, relative where that is shorter."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return rel if len(rel) < len(str(path)) else str(path)
