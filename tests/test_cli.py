@@ -183,7 +183,7 @@ def test_never_over_an_input_file(tmp_path):
 
 
 def test_binary_format_needs_output():
-    run = cli("assess", EXAMPLE, "--format", "docx")
+    run = cli("assess", EXAMPLE, "--format", "xlsx")
     assert run.exit_code == 1 and "-o" in run.stderr
 
 

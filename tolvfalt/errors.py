@@ -14,7 +14,8 @@ class Problem:
     code: str
     params: dict[str, object] = field(default_factory=dict)
     file: str | None = None
-    line: int | None = None
+    line: int | str | None = None
+    """A line number in a text file, or a cell such as ``Svar!F7`` in a workbook."""
     key: str | None = None
     suggestion: str | None = None
 
@@ -46,15 +47,22 @@ class TolvfaltError(Exception):
     """Raised for any input a user can get wrong; holds every problem found, in file order."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: list[Problem] = sorted(problems, key=lambda p: (p.file or "", p.line or 0))
+        self.problems: list[Problem] = sorted(problems, key=_order)
         super().__init__(self.format())
 
     @classmethod
-    def one(cls, code: str, *, file: str | None = None, line: int | None = None, **params: object) -> TolvfaltError:
+    def one(
+        cls, code: str, *, file: str | None = None, line: int | str | None = None, **params: object
+    ) -> TolvfaltError:
         return cls([Problem(code, params, file=file, line=line)])
 
     def format(self, lang: Lang = "sv") -> str:
         return "\n".join(p.format(lang) for p in self.problems)
+
+
+def _order(problem: Problem) -> tuple[str, int, str]:
+    line = problem.line
+    return (problem.file or "", line if isinstance(line, int) else 0, line if isinstance(line, str) else "")
 
 
 def nearest(word: str, choices: Sequence[str]) -> str | None:

@@ -21,6 +21,10 @@ def label(key: str, lang: Lang = "sv", **params: object) -> str:
     return _labels()[lang][key].format(**params)
 
 
+def lines(key: str, lang: Lang = "sv") -> list[str]:
+    return list(_labels()[lang][key])
+
+
 def message(code: str, lang: Lang = "sv", **params: object) -> str:
     texts = _labels()["errors"][lang]
     if code not in texts:

@@ -24,7 +24,7 @@ class Located:
 
     data: Any
     file: str
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Path_, int | str] = field(default_factory=dict)
 
     def add_spellings(self, spellings: dict[str, str]) -> None:
         """Also file every line under the canonical key where the file used another spelling."""
@@ -32,7 +32,7 @@ class Located:
             canonical = tuple(spellings.get(part, part) for part in path)
             self.lines.setdefault(canonical, line)
 
-    def line_for(self, loc: Sequence[object]) -> int | None:
+    def line_for(self, loc: Sequence[object]) -> int | str | None:
         path = tuple(str(part) for part in loc)
         while path:
             if path in self.lines:

@@ -20,7 +20,7 @@ def control_char(text: str) -> str | None:
 def paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
     paras = (_SPACE.sub(" ", p).strip(" ") for p in _BLANK_LINE.split(text))
-    return [p for p in paras if p]
+    return [p for p in paras if p.strip()]
 
 
 def normalize(text: str) -> str:

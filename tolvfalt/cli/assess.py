@@ -16,8 +16,6 @@ class Format(str, Enum):
     terminal = "terminal"
     md = "md"
     xlsx = "xlsx"
-    docx = "docx"
-    html = "html"
     json = "json"
     yaml = "yaml"
 
@@ -34,9 +32,6 @@ def command(
     lang: LangOption = "sv",  # type: ignore[assignment]
     strict: StrictOption = False,
     framework: FrameworkOption = None,
-    docx_template: Annotated[
-        Path | None, typer.Option("--docx-template", help="A Word document whose styles and letterhead the .docx uses.")
-    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from ..errors import TolvfaltError
@@ -79,8 +74,7 @@ def command(
             return
         from ..output import write_atomic
 
-        options = {"template": docx_template} if chosen == "docx" and docx_template else {}
-        write_atomic(output, render(chosen, assessment, fw, language, **options), inputs=[file])
+        write_atomic(output, render(chosen, assessment, fw, language), inputs=[file])
         err(_written(output, language))
 
 

@@ -13,7 +13,7 @@ from ..source import Located, display_name
 from ..validation import SWEDISH, framework_problems, problems_from, unknown_fields
 
 YAML_SUFFIXES = (".yaml", ".yml")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # the last two only to say how to convert them
 
 
 def load(path: Path, framework: Framework | None = None) -> Assessment:
@@ -24,12 +24,12 @@ def load(path: Path, framework: Framework | None = None) -> Assessment:
         from .from_excel import read_workbook
 
         located = read_workbook(path, framework)
-    elif suffix in YAML_SUFFIXES or not path.is_file():
+    elif suffix in YAML_SUFFIXES or path.is_dir() or not path.exists():
         from .from_yaml import read_yaml
 
         located = read_yaml(path)
     else:
-        located = _sniff(path)
+        raise TolvfaltError.one("unknown_format", file=display_name(path), suffix=path.suffix or path.name)
     return validate(located, framework)
 
 
@@ -47,14 +47,3 @@ def validate(located: Located, framework: Framework | None = None) -> Assessment
     if problems:
         raise TolvfaltError(problems)
     return assessment
-
-
-def _sniff(path: Path) -> Located:
-    """A file with an unknown suffix: a workbook if it starts like a zip, else YAML if it reads as one."""
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    if head == b"PK\x03\x04":
-        raise TolvfaltError.one("unknown_format", file=display_name(path), suffix=path.suffix or path.name)
-    from .from_yaml import read_yaml
-
-    return read_yaml(path)

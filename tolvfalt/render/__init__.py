@@ -16,22 +16,19 @@ SUFFIXES = {
     ".markdown": "md",
     ".txt": "terminal",
     ".xlsx": "xlsx",
-    ".docx": "docx",
-    ".html": "html",
-    ".htm": "html",
     ".json": "json",
     ".yaml": "yaml",
     ".yml": "yaml",
 }
-FORMATS = ("terminal", "md", "xlsx", "docx", "html", "json", "yaml")
-BINARY = frozenset({"xlsx", "docx"})
+FORMATS = ("terminal", "md", "xlsx", "json", "yaml")
+BINARY = frozenset({"xlsx"})
 
 
 def format_for(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
-def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = "sv", **options: object) -> str | bytes:
+def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = "sv") -> str | bytes:
     if fmt == "md":
         from .markdown import render as md
 
@@ -52,12 +49,4 @@ def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = 
         from .xlsx import render as xlsx
 
         return xlsx(assessment, framework, lang)
-    if fmt == "docx":
-        from .docx import render as docx
-
-        return docx(assessment, framework, lang, **options)
-    if fmt == "html":
-        from .html import render as html
-
-        return html(assessment, framework, lang)
     raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,309 @@
+"""The workbook: the template a person fills in, and an assessment written into the same layout.
+
+Sheets: Instruktioner, Uppgifter (metadata), Tolvfältaren (the grid with live counts), Svar (one row per question).
+``load/from_excel.py`` reads it back by sheet names, header labels and the hidden question ids.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import Problem, TolvfaltError
+from ..framework import Framework
+from ..i18n import Lang, label, lines
+from ..model import Assessment, FieldAnswers
+from ..text import paragraphs
+
+EXCEL_CELL_LIMIT = 32_767
+INPUT = PatternFill("solid", fgColor="FFF9E5")
+LOCKED = PatternFill("solid", fgColor="EEEEEE")
+HEADER = PatternFill("solid", fgColor="D9E2F3")
+PREVIOUS = PatternFill("solid", fgColor="F3F3F3")
+THIN = Side(style="thin", color="BBBBBB")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
+UNLOCKED = Protection(locked=False)
+
+METADATA_KEYS = (
+    "förbund",
+    "år",
+    "ort",
+    "datum",
+    "författare",
+    "respondent",
+    "titel",
+    "insatser",
+    "inledning",
+    "avslutning",
+)
+ANSWER_COLUMNS = (
+    "id",
+    "field",
+    "level",
+    "perspective",
+    "question",
+    "answer",
+    "rating",
+    "brister",
+    "möjligheter",
+    "åtgärder",
+)
+WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18}
+POINT_WIDTH = 36
+
+
+def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
+    return workbook(framework, lang, assessment)
+
+
+def template(framework: Framework, lang: Lang = "sv", previous: Assessment | None = None) -> bytes:
+    """The blank template; with ``previous``, metadata for the next year and last year's answers beside."""
+    return workbook(framework, lang, None, previous)
+
+
+def workbook(
+    framework: Framework, lang: Lang, assessment: Assessment | None, previous: Assessment | None = None
+) -> bytes:
+    wb = Workbook()
+    _instructions(wb.active, lang)
+    _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous)
+    answers = wb.create_sheet(label("sheet_answers", lang))
+    rows = _answers(answers, framework, lang, assessment, previous)
+    _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, rows, answers.title)
+    wb.active = 1
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(cell: Cell, value: Any, key: str = "") -> None:
+    """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit."""
+    if isinstance(value, str):
+        if len(value) > EXCEL_CELL_LIMIT:
+            raise TolvfaltError(
+                [Problem("too_long", {"length": len(value), "limit": EXCEL_CELL_LIMIT}, key=key or None)]
+            )
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def _protect(ws: Worksheet) -> None:
+    """Lock the structure (no password: it guards against slips, not people) and print a page wide."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+
+
+def _instructions(ws: Worksheet, lang: Lang) -> None:
+    ws.title = label("sheet_instructions", lang)
+    ws.column_dimensions["A"].width = 110
+    for row, line in enumerate(lines("instructions", lang), start=1):
+        cell = ws.cell(row, 1)
+        _text(cell, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row == 1:
+            cell.font = Font(bold=True, size=16)
+        elif line and not line[0].isdigit() and len(line) < 40:
+            cell.font = Font(bold=True, size=12)
+    _protect(ws)
+
+
+def _paras(text: str | None) -> str | None:
+    return "\n".join(paragraphs(text)) if text else None
+
+
+def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessment | None) -> None:
+    source = a or previous
+    values: dict[str, Any] = {}
+    if source is not None:
+        values = {
+            "förbund": source.forbund,
+            "år": source.ar if a else source.ar + 1,
+            "ort": source.ort,
+            "författare": source.forfattare,
+            "insatser": "\n".join(source.insatser) or None,
+        }
+    if a is not None:
+        values |= {
+            "datum": a.datum,
+            "respondent": a.respondent,
+            "titel": a.titel,
+            "inledning": _paras(a.inledning),
+            "avslutning": _paras(a.avslutning),
+        }
+    for col, (text, width) in enumerate(
+        ((label("key_column", lang), 12), ("", 16), (label("value", lang), 90)), start=1
+    ):
+        cell = ws.cell(1, col)
+        _text(cell, text)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for row, key in enumerate(METADATA_KEYS, start=2):
+        _text(ws.cell(row, 1), key)
+        name = ws.cell(row, 2)
+        _text(name, label(key, lang))
+        name.font = Font(bold=True)
+        name.fill = LOCKED
+        name.alignment = WRAP
+        value = ws.cell(row, 3)
+        _text(value, values.get(key), key)
+        value.fill = INPUT
+        value.border = BOX
+        value.alignment = WRAP
+        value.protection = UNLOCKED
+        if key == "datum":
+            value.number_format = "yyyy-mm-dd"
+        if key in ("inledning", "avslutning", "insatser"):
+            ws.row_dimensions[row].height = 90
+    ws.column_dimensions["A"].hidden = True
+    ws.freeze_panes = "A2"
+    _protect(ws)
+
+
+def _height(text: str | None, width: int) -> float | None:
+    if not text:
+        return None
+    lines_needed = sum(max(1, math.ceil(len(p) * 1.1 / width)) for p in text.split("\n"))
+    return min(409, 15 * lines_needed + 6)
+
+
+def _answers(
+    ws: Worksheet, framework: Framework, lang: Lang, a: Assessment | None, previous: Assessment | None
+) -> dict[int, list[int]]:
+    """Fill the Svar sheet; returns the rows of each field, for the grid's formulas."""
+    columns = list(ANSWER_COLUMNS)
+    if previous is not None:
+        columns += ["last_year_answer", "last_year_rating"]
+    for col, key in enumerate(columns, start=1):
+        cell = ws.cell(1, col)
+        _text(cell, label(key, lang, år=previous.ar if previous else ""))
+        cell.font = Font(bold=True)
+        cell.fill = HEADER
+        cell.alignment = WRAP
+        cell.border = BOX
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(key, POINT_WIDTH)
+    index = {key: col for col, key in enumerate(columns, start=1)}
+    scale = [f"{s.value} {s(lang)}" for s in framework.scale]
+    rating_list = DataValidation(type="list", formula1='"' + ",".join(scale) + '"', allow_blank=True)
+    rating_list.error = label("scale", lang) + ": " + ", ".join(scale)
+    rating_list.showErrorMessage = False  # a typed number is fine too
+    ws.add_data_validation(rating_list)
+    field_rows: dict[int, list[int]] = {}
+    row = 2
+    for field in framework.fields:
+        answers = (a.falt.get(field.number) if a else None) or FieldAnswers()
+        last = (previous.falt.get(field.number) if previous else None) or FieldAnswers()
+        first = row
+        for question in field.questions:
+            answer = _paras(answers.svar.get(question.letter))
+            cells = {
+                "id": question.id,
+                "field": field.number,
+                "level": framework.row(field)(lang),
+                "perspective": framework.column(field)(lang),
+                "question": question(lang),
+                "answer": answer,
+                "last_year_answer": _paras(last.svar.get(question.letter)),
+            }
+            for key, value in cells.items():
+                if key in index:
+                    _text(ws.cell(row, index[key]), value, f"fält.{field.number}.svar.{question.letter}")
+            for key, col in index.items():
+                cell = ws.cell(row, col)
+                cell.alignment = WRAP
+                cell.border = BOX
+                cell.fill = INPUT if key == "answer" else PREVIOUS if key.startswith("last_year") else LOCKED
+                if key == "answer":
+                    cell.protection = UNLOCKED
+            ws.row_dimensions[row].height = max(
+                60, _height(answer, WIDTHS["answer"]) or 0, _height(cells["last_year_answer"], POINT_WIDTH) or 0
+            )
+            row += 1
+        field_rows[field.number] = list(range(first, row))
+        step = framework.scale_step(answers.bedomning)
+        last_step = framework.scale_step(last.bedomning)
+        per_field = {
+            "rating": f"{step.value} {step(lang)}" if step else None,
+            "brister": "\n".join(answers.brister) or None,
+            "möjligheter": "\n".join(answers.mojligheter) or None,
+            "åtgärder": "\n".join(answers.atgarder) or None,
+            "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
+        }
+        for key, value in per_field.items():
+            if key not in index:
+                continue
+            col = index[key]
+            cell = ws.cell(first, col)
+            _text(cell, value, f"fält.{field.number}.{key}")
+            if row - 1 > first:
+                ws.merge_cells(start_row=first, start_column=col, end_row=row - 1, end_column=col)
+            if not key.startswith("last_year"):
+                cell.fill = INPUT
+                cell.protection = UNLOCKED
+            if key == "rating":
+                rating_list.add(cell.coordinate)
+    ws.column_dimensions[get_column_letter(index["id"])].hidden = True
+    ws.freeze_panes = ws.cell(2, index["question"] + 1).coordinate
+    ws.auto_filter.ref = None
+    _protect(ws)
+    return field_rows
+
+
+def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[int]], answers_sheet: str) -> None:
+    ws.column_dimensions["A"].width = 22
+    title = ws.cell(1, 1)
+    _text(title, label("grid", lang))
+    title.font = Font(bold=True, size=16)
+    for col, column in enumerate(framework.columns, start=2):
+        ws.column_dimensions[get_column_letter(col)].width = 46
+        cell = ws.cell(2, col)
+        _text(cell, column(lang))
+        cell.font = Font(bold=True)
+        cell.fill = HEADER
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    answer_col = get_column_letter(ANSWER_COLUMNS.index("answer") + 1)
+    field_col = get_column_letter(ANSWER_COLUMNS.index("field") + 1)
+    for r, (level, cells) in enumerate(zip(framework.rows, framework.grid(), strict=True), start=3):
+        ws.row_dimensions[r].height = 110
+        head = ws.cell(r, 1)
+        _text(head, level(lang))
+        head.font = Font(bold=True)
+        head.fill = HEADER
+        head.border = BOX
+        head.alignment = Alignment(vertical="center", wrap_text=True)
+        for col, field in enumerate(cells, start=2):
+            cell = ws.cell(r, col)
+            questions = "\n".join(q(lang) for q in field.questions)
+            count = (
+                f"COUNTIFS('{answers_sheet}'!${field_col}:${field_col},{field.number},"
+                f"'{answers_sheet}'!${answer_col}:${answer_col},\"?*\")"
+            )
+            done = label("answered", lang, n='"&' + count + '&"', total=len(field.questions))
+            cell.value = f'="{field.number}  "&CHAR(10)&"{_formula_text(questions)}"&CHAR(10)&CHAR(10)&"{done}"'
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = BOX
+    _protect(ws)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToHeight = 1
+
+
+def _formula_text(text: str) -> str:
+    return text.replace('"', '""').replace("\n", '"&CHAR(10)&"')
