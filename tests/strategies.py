@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import strategies as st
 
 from tolvfalt.framework import Framework, default_framework
@@ -41,7 +43,7 @@ def assessments(draw: st.DrawFn, framework: Framework | None = None) -> Assessme
             },
             optional={
                 "ort": line,
-                "datum": st.dates(),
+                "datum": st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)),
                 "författare": line,
                 "titel": line,
                 "inledning": prose,

@@ -83,7 +83,7 @@ class Assessment(BaseModel):
     forbund: Line = Field(alias="förbund", min_length=1)
     ar: Number = Field(alias="år", ge=1900, le=2200)
     ort: Line | None = None
-    datum: dt.date | None = None
+    datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
     forfattare: Line | None = Field(default=None, alias="författare")
     respondent: Line | None = None
     titel: Line | None = None

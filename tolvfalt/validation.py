@@ -31,6 +31,8 @@ _CODES = {
     "model_type": "not_mapping",
     "model_attributes_type": "not_mapping",
     "string_too_short": "empty",
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
     "too_short": "empty",
 }
 

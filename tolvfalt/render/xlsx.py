@@ -22,6 +22,7 @@ from ..framework import Framework
 from ..i18n import Lang, label, lines
 from ..model import Assessment, FieldAnswers
 from ..text import paragraphs
+from ..workbook import ANSWER_COLUMNS, METADATA_KEYS
 
 EXCEL_CELL_LIMIT = 32_767
 INPUT = PatternFill("solid", fgColor="FFF9E5")
@@ -33,30 +34,6 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
 UNLOCKED = Protection(locked=False)
 
-METADATA_KEYS = (
-    "förbund",
-    "år",
-    "ort",
-    "datum",
-    "författare",
-    "respondent",
-    "titel",
-    "insatser",
-    "inledning",
-    "avslutning",
-)
-ANSWER_COLUMNS = (
-    "id",
-    "field",
-    "level",
-    "perspective",
-    "question",
-    "answer",
-    "rating",
-    "brister",
-    "möjligheter",
-    "åtgärder",
-)
 WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18}
 POINT_WIDTH = 36
 

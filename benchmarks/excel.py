@@ -1,0 +1,64 @@
+"""Loading a filled workbook, as a ratio to importing openpyxl, measured in one run.
+
+python benchmarks/excel.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "2009.yaml"
+
+
+def median_time(cmd: list[str], runs: int) -> float:
+    subprocess.run(cmd, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    script = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
+    cli = [script] if script else [sys.executable, "-m", "tolvfalt"]
+    with tempfile.TemporaryDirectory() as tmp:
+        filled = Path(tmp) / "2009.xlsx"
+        subprocess.run([*cli, "assess", str(EXAMPLE), "-o", str(filled)], capture_output=True, check=True)
+        cases = [
+            ("tolvfalt check 2009.xlsx", [*cli, "check", str(filled)]),
+            ("tolvfalt check 2009.yaml", [*cli, "check", str(EXAMPLE)]),
+            ("python -c 'import openpyxl'", [sys.executable, "-c", "import openpyxl"]),
+        ]
+        times = {name: median_time(cmd, args.runs) for name, cmd in cases}
+        load_in_process = [
+            sys.executable,
+            "-c",
+            (
+                "import time,sys; from pathlib import Path; from tolvfalt.load import load; p=Path(sys.argv[1]);"
+                "load(p); t=time.perf_counter(); [load(p) for _ in range(20)];"
+                "print((time.perf_counter()-t)/20)"
+            ),
+            str(filled),
+        ]
+        per_load = float(subprocess.run(load_in_process, capture_output=True, text=True, check=True).stdout)
+    base = times["python -c 'import openpyxl'"]
+    for name, seconds in times.items():
+        print(f"{name:32} {seconds * 1000:7.0f} ms   ratio to import openpyxl {seconds / base:5.2f}")
+    print(f"{'load(2009.xlsx) in process':32} {per_load * 1000:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
