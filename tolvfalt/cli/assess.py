@@ -15,6 +15,8 @@ HELP = "Load an assessment (YAML or xlsx), validate it and render it."
 class Format(str, Enum):
     terminal = "terminal"
     md = "md"
+    docx = "docx"
+    html = "html"
     xlsx = "xlsx"
     json = "json"
     yaml = "yaml"
@@ -32,6 +34,10 @@ def command(
     lang: LangOption = "sv",  # type: ignore[assignment]
     strict: StrictOption = False,
     framework: FrameworkOption = None,
+    docx_template: Annotated[
+        Path | None,
+        typer.Option("--docx-template", help="A .docx whose styles, page setup and letterhead the document uses."),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from ..errors import TolvfaltError
@@ -74,7 +80,8 @@ def command(
             return
         from ..output import write_atomic
 
-        write_atomic(output, render(chosen, assessment, fw, language), inputs=[file])
+        options = {"template": docx_template} if chosen == "docx" and docx_template else {}
+        write_atomic(output, render(chosen, assessment, fw, language, **options), inputs=[file])
         err(_written(output, language))
 
 

@@ -16,19 +16,23 @@ SUFFIXES = {
     ".markdown": "md",
     ".txt": "terminal",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
     ".json": "json",
     ".yaml": "yaml",
     ".yml": "yaml",
 }
-FORMATS = ("terminal", "md", "xlsx", "json", "yaml")
-BINARY = frozenset({"xlsx"})
+FORMATS = ("terminal", "md", "xlsx", "docx", "html", "json", "yaml")
+BINARY = frozenset({"xlsx", "docx"})
 
 
 def format_for(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
-def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = "sv") -> str | bytes:
+def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = "sv", **options: object) -> str | bytes:
+    """``options`` go to the renderer that takes them (docx: ``template``, a Path to a .docx to build on)."""
     if fmt == "md":
         from .markdown import render as md
 
@@ -49,4 +53,12 @@ def render(fmt: str, assessment: Assessment, framework: Framework, lang: Lang = 
         from .xlsx import render as xlsx
 
         return xlsx(assessment, framework, lang)
+    if fmt == "html":
+        from .html import render as html
+
+        return html(assessment, framework, lang)
+    if fmt == "docx":
+        from .docx import render as docx
+
+        return docx(assessment, framework, lang, **options)
     raise ValueError(f"unknown format {fmt!r}")

@@ -50,6 +50,7 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> s
             out.append(f"### {escape(question(lang))}")
             out.extend([inline(p) for p in paras] or [not_answered])
         out.extend(field_points(section.answers, framework, lang))
+    out.extend(summary(assessment, framework, lang))
     if assessment.avslutning:
         out.append(f"## {label('closing', lang)}")
         out.extend(prose(assessment.avslutning))
@@ -57,9 +58,9 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> s
     return "\n\n".join(out) + "\n"
 
 
-def field_points(answers: FieldAnswers, framework: Framework, lang: Lang) -> list[str]:
+def field_points(answers: FieldAnswers, framework: Framework, lang: Lang, rating: bool = True) -> list[str]:
     out = []
-    if answers.bedomning is not None:
+    if rating and answers.bedomning is not None:
         out.append(f"**{label('rating', lang)}:** {escape(common.rating_text(framework, answers.bedomning, lang))}")
     for heading, items in common.point_lists(answers, lang):
         out.append(f"**{heading}:**\n\n" + "\n".join(f"- {inline(item)}" for item in items))
@@ -74,7 +75,42 @@ def grid_table(assessment: Assessment, framework: Framework, lang: Lang) -> str:
         texts = []
         for field in cells:
             questions = " ".join(cell(q(lang)) for q in field.questions)
-            texts.append(f"**{field.number}** {questions}")
+            rating = assessment.rating(field.number)
+            mark = f" *({cell(common.rating_text(framework, rating, lang))})*" if rating is not None else ""
+            texts.append(f"**{field.number}** {questions}{mark}")
         rows.append(f"| **{cell(row(lang))}** | " + " | ".join(texts) + " |")
     done = completeness(assessment, framework.question_ids)
-    return "\n".join([header, rule, *rows]) + f"\n\n*{escape(common.completeness_text(done, lang))}*"
+    legend = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
+    return "\n".join([header, rule, *rows]) + (
+        f"\n\n*{escape(common.completeness_text(done, lang))}. {label('scale', lang)}: {escape(legend)}.*"
+    )
+
+
+def summary(assessment: Assessment, framework: Framework, lang: Lang) -> list[str]:
+    from ..summary import insats_mentions, points_by_field
+
+    out = [f"## {label('summary', lang)}"]
+    done = completeness(assessment, framework.question_ids)
+    out.append(escape(common.completeness_text(done, lang)) + ".")
+    out.append(f"### {label('points_by_field', lang)}")
+    gathered = points_by_field(assessment, framework)
+    for item in gathered:
+        out.append(f"**{escape(framework.heading(item.field, lang))}**")
+        out.extend(field_points(assessment.falt[item.field.number], framework, lang, rating=False))
+    if not gathered:
+        out.append(label("no_points", lang))
+    out.append(f"### {label('insatser_by_field', lang)}")
+    mentions = insats_mentions(assessment, framework)
+    if mentions:
+        numbers = [f.number for f in framework.fields]
+        rows = [
+            f"| {label('insats', lang)} | " + " | ".join(map(str, numbers)) + " |",
+            "|---" * (len(numbers) + 1) + "|",
+        ]
+        for insats, fields in mentions.items():
+            marks = ["✓" if n in fields else "" for n in numbers]
+            rows.append(f"| {cell(insats)} | " + " | ".join(marks) + " |")
+        out.append("\n".join(rows))
+    else:
+        out.append(label("no_insatser", lang))
+    return out

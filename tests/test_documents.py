@@ -1,0 +1,241 @@
+"""The yearly document in docx, HTML and Markdown: structure, the summary, escaping, and real clients reading it."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from clients import chromium_pdf, needs_chromium, needs_pdftotext, needs_soffice, pdf_text, soffice_convert
+from conftest import EXAMPLE, assert_no_traceback, cli
+
+from tolvfalt.framework import Framework
+from tolvfalt.load import load
+
+RATED = """\
+förbund: Exempelförbundet
+år: 2025
+ort: Exempelstad
+datum: 2025-10-01
+författare: Förbundschefen
+insatser: [Steget, Bron]
+fält:
+  1:
+    svar:
+      a: Steget har *gemensamma* mål.
+      b: Bron saknar platser.
+    bedömning: 3
+    brister: [För få platser i Bron]
+    åtgärder: [Utöka Bron]
+  5:
+    svar:
+      a: Samarbetet fungerar.
+    bedömning: 1
+    möjligheter: [Gemensam handledning]
+"""
+
+
+@pytest.fixture
+def rated(tmp_path: Path) -> Path:
+    path = tmp_path / "2025.yaml"
+    path.write_text(RATED, "utf-8")
+    return path
+
+
+def in_order(text: str, parts: list[str]) -> None:
+    pos = 0
+    for part in parts:
+        found = text.find(part, pos)
+        assert found >= 0, f"{part!r} missing or out of order"
+        pos = found + len(part)
+
+
+def document_parts(framework: Framework, lang: str = "sv") -> list[str]:
+    parts = []
+    for field in framework.fields:
+        parts.append(framework.heading(field, lang))
+        parts.extend(q(lang) for q in field.questions)
+    return parts
+
+
+# docx
+
+
+def test_docx_structure(tmp_path, framework):
+    out = tmp_path / "k.docx"
+    run = cli("assess", EXAMPLE, "-o", out)
+    assert run.exit_code == 0, run.stderr
+    doc = docx.Document(str(out))
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles.count("Title") == 1 and styles.count("Heading 1") == 13 and styles.count("Heading 2") == 25
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:12] == [framework.heading(f, "sv") for f in framework.fields]
+    grid = doc.tables[0]
+    assert (len(grid.rows), len(grid.columns)) == (5, 4) and grid.style.name == "Table Grid"
+    assert grid.cell(1, 1).paragraphs[1].text == "Finns ett gemensamt mål för deltagaren?"
+    italic = [r.text for p in doc.paragraphs for r in p.runs if r.italic]
+    assert "tillsammans" in italic and "inte" in italic
+    assert doc.paragraphs[0].text == "Fagersta | 2009-10-06"
+    assert doc.paragraphs[-1].text == "Jonas Wells, Norra Västmanlands Samordningsförbund"
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_docx_grid_is_coloured_by_rating(tmp_path, rated):
+    out = tmp_path / "k.docx"
+    assert cli("assess", rated, "-o", out).exit_code == 0
+    grid = docx.Document(str(out)).tables[0]
+
+    def fill(cell) -> str | None:
+        shd = cell._tc.xpath("./w:tcPr/w:shd")
+        return shd[0].get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill") if shd else None
+
+    assert fill(grid.cell(1, 1)) == "93c47d"  # field 1: 3 God
+    assert fill(grid.cell(2, 2)) == "e06666"  # field 5: 1 Otillfredsställande
+    assert fill(grid.cell(1, 2)) is None  # field 2: unrated stays neutral
+
+
+def test_docx_summary_and_insatser(tmp_path, rated):
+    out = tmp_path / "k.docx"
+    assert cli("assess", rated, "-o", out).exit_code == 0
+    doc = docx.Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Sammanfattning" in text and "För få platser i Bron" in text and "Gemensam handledning" in text
+    insatser = doc.tables[1]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in insatser.rows[1:]}
+    assert rows["Steget"][0] == "✓" and rows["Steget"][4] == ""
+    assert rows["Bron"][0] == "✓"
+
+
+def test_docx_template_gives_letterhead_and_styles(tmp_path, rated):
+    base = docx.Document()
+    base.sections[0].header.paragraphs[0].text = "Exempelförbundets brevhuvud"
+    base.add_paragraph("Text i mallen som inte ska följa med")
+    base.styles["Heading 1"].font.name = "Courier New"
+    template = tmp_path / "mall.docx"
+    base.save(str(template))
+    out = tmp_path / "k.docx"
+    run = cli("assess", rated, "-o", out, "--docx-template", template)
+    assert run.exit_code == 0, run.stderr
+    doc = docx.Document(str(out))
+    assert doc.sections[0].header.paragraphs[0].text == "Exempelförbundets brevhuvud"
+    assert all("Text i mallen" not in p.text for p in doc.paragraphs)
+    assert doc.styles["Heading 1"].font.name == "Courier New"
+
+
+def test_bad_docx_template(tmp_path, rated):
+    template = tmp_path / "mall.docx"
+    template.write_text("inte word", "utf-8")
+    run = cli("assess", rated, "-o", tmp_path / "k.docx", "--docx-template", template)
+    assert run.exit_code == 1 and "är inget Word-dokument" in run.stderr
+    assert_no_traceback(run)
+
+
+@needs_soffice
+@needs_pdftotext
+def test_docx_printed_by_libreoffice_has_everything_in_order(tmp_path, framework):
+    out = tmp_path / "kartlaggning-2009.docx"
+    assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
+    text = pdf_text(soffice_convert(out, "pdf", tmp_path))
+    in_order(text, [*document_parts(framework), "Jonas Wells, Norra Västmanlands Samordningsförbund"])
+
+
+# HTML
+
+
+def test_html_is_self_contained(tmp_path):
+    out = tmp_path / "k.html"
+    assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
+    page = out.read_text("utf-8")
+    assert "<script" not in page and "<link" not in page and "@import" not in page
+    assert not re.search(r"(src|href)=", page)
+    assert "@page { size: A4" in page
+
+
+def test_html_escapes_user_text(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "förbund: 'A & B <förbund>'\når: 2025\nfält:\n  1:\n    svar:\n"
+        "      a: '<script>alert(1)</script> & \"citat\" <img src=x onerror=alert(2)>'\n",
+        "utf-8",
+    )
+    out = tmp_path / "x.html"
+    assert cli("assess", path, "-o", out).exit_code == 0
+    page = out.read_text("utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;citat&#34;" in page
+    assert "A &amp; B &lt;förbund&gt;" in page
+
+
+@needs_chromium
+@needs_pdftotext
+def test_html_printed_by_chromium_has_everything_in_order(tmp_path, framework):
+    out = tmp_path / "kartlaggning.html"
+    assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
+    text = pdf_text(chromium_pdf(out, tmp_path / "k.pdf"))
+    in_order(text, [*document_parts(framework), "Jonas Wells, Norra Västmanlands Samordningsförbund"])
+
+
+@needs_chromium
+@needs_pdftotext
+def test_html_escaped_text_prints_as_text(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "förbund: X\når: 2025\nfält:\n  1:\n    svar:\n      a: '<script>document.title=1</script> & \"ok\"'\n"
+    )
+    out = tmp_path / "x.html"
+    assert cli("assess", path, "-o", out).exit_code == 0
+    text = pdf_text(chromium_pdf(out, tmp_path / "x.pdf"))
+    assert '<script>document.title=1</script> & "ok"' in text
+
+
+# all formats
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
+def test_english_document(tmp_path, suffix, framework):
+    out = tmp_path / f"k{suffix}"
+    assert cli("assess", EXAMPLE, "-o", out, "--lang", "en").exit_code == 0
+    text = (
+        "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        if suffix == ".docx"
+        else html.unescape(re.sub(r"\\(.)", r"\1", out.read_text("utf-8")))
+    )
+    in_order(text, [*document_parts(framework, "en")])
+    assert "Summary" in text and "Fält" not in text and "Ej besvarad" not in text
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
+def test_incomplete_document_marks_gaps(tmp_path, rated, suffix):
+    out = tmp_path / f"k{suffix}"
+    run = cli("assess", rated, "-o", out)
+    assert run.exit_code == 0 and "3 av 23 frågor besvarade" in run.stderr
+    text = (
+        "\n".join(p.text for p in docx.Document(str(out)).paragraphs) if suffix == ".docx" else out.read_text("utf-8")
+    )
+    assert text.count("Ej besvarad") == 20
+    assert "3 av 23 frågor besvarade" in text
+    strict = cli("assess", rated, "-o", tmp_path / f"s{suffix}", "--strict")
+    assert strict.exit_code == 1 and not (tmp_path / f"s{suffix}").exists()
+
+
+def test_markdown_summary(tmp_path, rated):
+    md = cli("assess", rated, "--format", "md").stdout
+    in_order(md, ["## Sammanfattning", "### Brister, möjligheter och åtgärder per fält",
+                  "**Fält 1: Deltagare - Struktur och förutsättningar**", "- För få platser i Bron",
+                  "**Fält 5: Personal - Process och aktiviteter**", "- Gemensam handledning",
+                  "### Insatser som nämns per fält", "| Steget | ✓ |", "| Bron | ✓ |"])  # fmt: skip
+    assert (
+        "**1** Finns ett gemensamt mål för deltagaren? Finns de insatser som behövs? Är målgruppen relevant? *(3 God)*"
+        in md
+    )
+
+
+def test_insats_mentions_follow_inflections(framework):
+    from tolvfalt.summary import insats_mentions
+
+    mentions = insats_mentions(load(EXAMPLE, framework), framework)
+    assert mentions["Resam"][:3] == [1, 2, 3]  # "Resams 50 %" in 1a counts
+    assert 4 not in mentions["Resam"]
