@@ -37,6 +37,12 @@ CASES = {
     "field_word": (HEAD + "fält:\n  tre: {}\n", 4, "fältnumret ska vara ett heltal"),
     "two_documents": (HEAD + "---\n" + HEAD, 3, "flera YAML-dokument"),
     "top_is_list": ("- a\n- b\n", 1, "ska börja med nycklar"),
+    "star_text": (
+        HEAD + "inledning: *Viktigt* att läsa\n",
+        3,
+        "som börjar med * (som *kursiv*) måste skrivas i ett |-block",
+    ),
+    "colon_text": (HEAD + "inledning: Slutsats: det går bra\n", 3, "kolon följt av mellanslag"),
 }
 
 

@@ -95,8 +95,16 @@ def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:
     if context is not None and (mark is None or mark.line >= text.count("\n")):
         mark = context  # the problem was noticed only at the end of the file; point at where it began
     detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    # The two mistakes prose makes in YAML: text starting with * (read as an alias), and ": " inside plain text.
+    code = (
+        "yaml_star"
+        if "alias" in detail
+        else "yaml_colon"
+        if "mapping values are not allowed" in detail
+        else "yaml_syntax"
+    )
     return TolvfaltError.one(
-        "yaml_syntax",
+        code,
         file=file,
         line=mark.line + 1 if mark else None,
         detail=detail or str(exc).splitlines()[0],

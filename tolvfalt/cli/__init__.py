@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import assess, check, new, schema, template
+from . import assess, check, compare, merge, new, schema, template
 
 app = typer.Typer(
     name="tolvfalt",
@@ -17,7 +17,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 88, "max_content_width": 88},
 )
-for module in (assess, check, template, new, schema):
+for module in (assess, check, template, new, compare, merge, schema):
     app.command(module.NAME, help=module.HELP)(module.command)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -60,3 +60,20 @@ def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
 
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+@contextmanager
+def progress(files: list[Path], lang: Lang) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar on stderr while reading more than a handful of files, only when stderr is a terminal."""
+    if len(files) <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    text = "Läser" if lang == "sv" else "Reading"
+    with Progress(TextColumn(text), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task(text, total=len(files))
+        yield lambda _: bar.advance(task)
+
+
+PROGRESS_MIN_FILES = 5

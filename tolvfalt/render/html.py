@@ -85,14 +85,18 @@ def context(assessment: Assessment, framework: Framework, lang: Lang) -> dict[st
     }
 
 
-def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> str:
+def environment() -> Any:
+    """The jinja2 environment for the package's HTML templates: autoescaping on, undefined names an error."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("tolvfalt", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template("document.html.j2").render(context(assessment, framework, lang))
+
+
+def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> str:
+    return environment().get_template("document.html.j2").render(context(assessment, framework, lang))

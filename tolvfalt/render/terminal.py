@@ -99,10 +99,14 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> R
 
 def render_text(assessment: Assessment, framework: Framework, lang: Lang = "sv", width: int = 100) -> str:
     """The terminal view as plain text, for a file or a pipe."""
+    return plain_text(render(assessment, framework, lang), width)
+
+
+def plain_text(renderable: RenderableType, width: int = 100) -> str:
     from rich.console import Console
 
     console = Console(width=width, record=True, file=_Null(), color_system=None)
-    console.print(render(assessment, framework, lang))
+    console.print(renderable)
     return console.export_text()
 
 

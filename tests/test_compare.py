@@ -1,0 +1,210 @@
+"""compare and merge through the command line, on the examples and on generated sets with known changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from clients import needs_soffice, soffice_convert
+from conftest import ROOT, assert_no_traceback, cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import assessments
+
+from tolvfalt.load import load
+from tolvfalt.model import Assessment
+from tolvfalt.render.data import to_yaml
+
+EXAMPLES = ROOT / "examples"
+
+
+def write(folder: Path, name: str, assessment: Assessment) -> Path:
+    path = folder / name
+    path.write_text(to_yaml(assessment), "utf-8")
+    return path
+
+
+def test_compare_examples_json():
+    run = cli("compare", EXAMPLES, "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    data = json.loads(run.stdout)
+    norra = next(s for s in data["series"] if s["förbund"].startswith("Norra"))
+    assert [y["år"] for y in norra["years"]] == [2009, 2010, 2011]
+    last = next(c for c in norra["changes"] if c["from"] == 2010)
+    by_field = {f["fält"]: f for f in last["fields"]}
+    assert by_field[1]["rating_delta"] == 1 and by_field[10]["rating_delta"] == -1
+    assert by_field[3]["gone_brister"] == ["Bortfallsanalys saknas i tre insatser"]
+    assert by_field[10]["new_brister"] == ["Två insatser avslutade i förtid"]
+    assert "1a" not in by_field[1]["unchanged_answers"] and "1b" in by_field[1]["unchanged_answers"]
+    assert set(data["same_year"]) == {"2010"} and len(data["same_year"]["2010"]) == 2
+
+
+def test_compare_terminal_shows_every_view():
+    run = cli("compare", EXAMPLES, "--format", "terminal")
+    assert run.exit_code == 0
+    for text in ("Bedömningar per år", "Förändringar 2010–2011", "bedömning 2 → 1 ↓", "Förbund sida vid sida 2010",
+                 "svar ordagrant som 2010 (kopierat?)"):  # fmt: skip
+        assert text in run.stdout, text
+
+
+def test_compare_markdown_and_html(tmp_path):
+    md = tmp_path / "j.md"
+    html = tmp_path / "j.html"
+    assert cli("compare", EXAMPLES, "-o", md).exit_code == 0
+    assert cli("compare", EXAMPLES, "-o", html).exit_code == 0
+    assert "| 10 Samordningsförbund · Struktur och förutsättningar | – | 2 | 1 | ↓ |" in md.read_text("utf-8")
+    page = html.read_text("utf-8")
+    assert page.count("<svg") == 24 and "<script" not in page and "href=" not in page
+
+
+def test_compare_csv_long_format(tmp_path, framework):
+    out = tmp_path / "alla.csv"
+    assert cli("compare", EXAMPLES, "-o", out).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    assert len(rows) == len(files) * len(framework.question_ids)
+    row = next(r for r in rows if r["år"] == "2011" and r["fråga"] == "10a")
+    a = load(EXAMPLES / "2011-pahittad.yaml", framework)
+    assert row["bedömning"] == "1" and row["besvarad"] == "1" and row["brister"] == "2"
+    assert int(row["ord"]) == len((a.answer("10a") or "").split())
+
+
+def test_compare_xlsx_has_line_charts(tmp_path):
+    out = tmp_path / "j.xlsx"
+    assert cli("compare", EXAMPLES, "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    charts = [c for ws in wb.worksheets for c in ws._charts]
+    assert len(charts) == 2 and all(len(c.series) == 12 for c in charts)
+    norra = next(ws for ws in wb.worksheets if ws.title.startswith("Norra"))
+    assert [c.value for c in norra[1]][2:] == [2009, 2010, 2011]
+
+
+@needs_soffice
+def test_libreoffice_resaves_the_compare_workbook(tmp_path):
+    out = tmp_path / "j.xlsx"
+    assert cli("compare", EXAMPLES, "-o", out).exit_code == 0
+    resaved = soffice_convert(out, "xlsx", tmp_path / "lo")
+    wb = openpyxl.load_workbook(resaved)
+    assert any(ws._charts for ws in wb.worksheets)
+
+
+def test_one_broken_file_does_not_stop_the_batch(tmp_path):
+    for name in ("2009.yaml", "2010-pahittad.yaml"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    (tmp_path / "trasig.yaml").write_text("förbund: X\når: tvåtusen\n", "utf-8")
+    (tmp_path / "annan.yaml").write_text("förbund: X\når: 2010\nfält:\n  13: {}\n", "utf-8")
+    run = cli("compare", tmp_path, "--format", "json")
+    assert run.exit_code == 1
+    assert len(json.loads(run.stdout)["series"]) == 1
+    assert "trasig.yaml:2: år" in run.stderr and "annan.yaml:4: fält.13" in run.stderr
+    assert_no_traceback(run)
+
+
+@settings(
+    max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    base=assessments(),
+    field=st.integers(1, 12),
+    rating=st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    brist=st.text(st.characters(min_codepoint=65, max_codepoint=90), min_size=3, max_size=12),
+)
+def test_compare_finds_the_changes_made(tmp_path_factory, base: Assessment, field: int, rating, brist: str):
+    folder = tmp_path_factory.mktemp("set")
+    data = base.to_data()
+    data["förbund"], data["år"] = "Testförbundet", 2020
+    fields = data.setdefault("fält", {})
+    first = dict(fields.get(field, {}))
+    first.update({"bedömning": rating[0], "brister": [f"gammal {brist}"]})
+    fields[field] = first
+    before = Assessment.model_validate(data)
+    after_data = before.to_data()
+    after_data["år"] = 2021
+    changed = dict(after_data["fält"][field])
+    changed.update({"bedömning": rating[1], "brister": [f"ny {brist}"]})
+    after_data["fält"][field] = changed
+    write(folder, "a.yaml", before)
+    write(folder, "b.yaml", Assessment.model_validate(after_data))
+    data = json.loads(cli("compare", folder, "--format", "json").stdout)
+    (step,) = data["series"][0]["changes"]
+    found = {f["fält"]: f for f in step["fields"]}[field]
+    assert found["rating_delta"] == rating[1] - rating[0]
+    assert found["new_brister"] == [f"ny {brist}"] and found["gone_brister"] == [f"gammal {brist}"]
+    answered = [f"{n}{letter}" for n, f in before.falt.items() for letter, text in f.svar.items() if text]
+    copied = sorted(q for f in step["fields"] for q in f["unchanged_answers"])
+    assert copied == sorted(answered)  # every answer was carried over word for word
+
+
+# merge
+
+RESPONDENT = """\
+förbund: Norra Västmanlands Samordningsförbund
+år: 2010
+respondent: {who}
+fält:
+  1:
+    svar:
+      a: {answer}
+    bedömning: {rating}
+    brister: [{brist}]
+"""
+
+
+@pytest.fixture
+def respondents(tmp_path: Path) -> list[Path]:
+    paths = []
+    for who, answer, rating, brist in (("Försäkringskassan", "Ja, delvis.", 1, "Oklara mål"),
+                                       ("Kommunen", "Ja.", 4, "Oklara mål"),
+                                       ("Regionen", "'*Nej*.'", 2, "Få platser")):  # fmt: skip
+        path = tmp_path / f"{who}.yaml"
+        path.write_text(RESPONDENT.format(who=who, answer=answer, rating=rating, brist=brist), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_merge_flags_disagreement(respondents):
+    run = cli("merge", *respondents)
+    assert run.exit_code == 0, run.stderr
+    assert "olika bedömningar – diskutera" in run.stdout
+    assert run.stdout.count("diskutera") == 1
+
+
+def test_merge_markdown_shows_every_answer(tmp_path, respondents):
+    out = tmp_path / "alla.md"
+    assert cli("merge", *respondents, "-o", out).exit_code == 0
+    md = out.read_text("utf-8")
+    assert "**Försäkringskassan:** Ja, delvis." in md and "**Kommunen:** Ja." in md and "**Regionen:** *Nej*." in md
+    assert "| 1 | 1 | 4 | 2 | 1–4 | **olika bedömningar – diskutera** |" in md
+
+
+def test_merge_yaml_is_a_combined_assessment(tmp_path, respondents, framework):
+    out = tmp_path / "alla.yaml"
+    assert cli("merge", *respondents, "-o", out).exit_code == 0
+    combined = load(out, framework)
+    assert combined.falt[1].bedomning == 2  # the low median of 1, 2, 4
+    assert combined.falt[1].brister == ["Oklara mål", "Få platser"]
+    assert combined.answer("1a") == "**Försäkringskassan:** Ja, delvis.\n\n**Kommunen:** Ja.\n\n**Regionen:** *Nej*."
+    assert combined.respondent is None
+
+
+def test_merge_html_and_xlsx(tmp_path, respondents, framework):
+    html = tmp_path / "alla.html"
+    xlsx = tmp_path / "alla.xlsx"
+    assert cli("merge", *respondents, "-o", html).exit_code == 0
+    assert cli("merge", *respondents, "-o", xlsx).exit_code == 0
+    assert 'class="disagreement"' in html.read_text("utf-8")
+    assert load(xlsx, framework).falt[1].bedomning == 2
+
+
+def test_merge_refuses_mismatch_unless_forced(tmp_path, respondents):
+    other = tmp_path / "annat.yaml"
+    other.write_text("förbund: Annat förbund\når: 2011\n", "utf-8")
+    run = cli("merge", *respondents, other)
+    assert run.exit_code == 1 and "förbund skiljer sig" in run.stderr and "år skiljer sig" in run.stderr
+    assert cli("merge", *respondents, other, "--force").exit_code == 0

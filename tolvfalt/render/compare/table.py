@@ -1,0 +1,46 @@
+"""The comparison in long format for analysts: one row per assessment and question, UTF-8 with BOM for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ...compare import Comparison
+from ...model import FieldAnswers
+from ...text import word_count
+
+COLUMNS = ("fil", "förbund", "år", "respondent", "fält", "fråga", "bedömning", "besvarad", "ord",
+           "brister", "möjligheter", "åtgärder")  # fmt: skip
+
+
+def rows(comparison: Comparison) -> list[dict[str, object]]:
+    out = []
+    for entry in comparison.entries:
+        a = entry.assessment
+        for field in comparison.framework.fields:
+            answers = a.falt.get(field.number) or FieldAnswers()
+            for question in field.questions:
+                text = answers.svar.get(question.letter, "")
+                out.append({
+                    "fil": entry.source,
+                    "förbund": a.forbund,
+                    "år": a.ar,
+                    "respondent": a.respondent or "",
+                    "fält": field.number,
+                    "fråga": question.id,
+                    "bedömning": "" if answers.bedomning is None else answers.bedomning,
+                    "besvarad": int(bool(text)),
+                    "ord": word_count(text),
+                    "brister": len(answers.brister),
+                    "möjligheter": len(answers.mojligheter),
+                    "åtgärder": len(answers.atgarder),
+                })  # fmt: skip
+    return out
+
+
+def to_csv(comparison: Comparison) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(comparison))
+    return buffer.getvalue().encode("utf-8-sig")
