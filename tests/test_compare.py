@@ -208,3 +208,19 @@ def test_merge_refuses_mismatch_unless_forced(tmp_path, respondents):
     run = cli("merge", *respondents, other)
     assert run.exit_code == 1 and "förbund skiljer sig" in run.stderr and "år skiljer sig" in run.stderr
     assert cli("merge", *respondents, other, "--force").exit_code == 0
+
+
+def test_parallel_reading_gives_the_same_result(tmp_path, monkeypatch, framework):
+    from tolvfalt import batch
+
+    for name in ("2009.yaml", "2010-pahittad.yaml", "2011-pahittad.yaml"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    (tmp_path / "trasig.yaml").write_text("förbund: X\når: tvåtusen\n", "utf-8")
+    files = batch.expand([tmp_path])
+    sequential = batch.load_all(files, framework)
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    seen: list[Path] = []
+    parallel = batch.load_all(files, framework, seen.append)
+    assert parallel == sequential and seen == files
+    assert [x.assessment.ar for x in parallel[0]] == [2009, 2010, 2011]
+    assert [p.code for p in parallel[1]] == ["not_int"]
