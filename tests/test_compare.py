@@ -224,3 +224,41 @@ def test_parallel_reading_gives_the_same_result(tmp_path, monkeypatch, framework
     assert parallel == sequential and seen == files
     assert [x.assessment.ar for x in parallel[0]] == [2009, 2010, 2011]
     assert [p.code for p in parallel[1]] == ["not_int"]
+
+
+@settings(
+    max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(ratings=st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=2, max_size=5), field=st.integers(1, 12))
+def test_merge_spread_matches_the_ratings_given(tmp_path_factory, ratings: list[int | None], field: int):
+    folder = tmp_path_factory.mktemp("merge")
+    paths = []
+    for i, rating in enumerate(ratings):
+        data = {"förbund": "Testförbundet", "år": 2024, "respondent": f"Part {i}"}
+        if rating is not None:
+            data["fält"] = {field: {"bedömning": rating}}
+        paths.append(write(folder, f"{i}.yaml", Assessment.model_validate(data)))
+    out = folder / "m.json"
+    assert cli("merge", *paths, "-o", out).exit_code == 0
+    spread = json.loads(out.read_text("utf-8"))["ratings"][str(field)]
+    given = [r for r in ratings if r is not None]
+    assert spread["ratings"] == {f"Part {i}": r for i, r in enumerate(ratings)}
+    assert (spread["low"], spread["high"]) == ((min(given), max(given)) if given else (None, None))
+    assert spread["disagreement"] == (len(given) > 1 and max(given) - min(given) >= 2)
+
+
+def test_progress_bar_only_on_a_terminal_with_many_files(monkeypatch):
+    import sys
+
+    from tolvfalt.cli.options import progress
+
+    files = [Path(f"{i}.yaml") for i in range(8)]
+    with progress(files, "sv") as tick:
+        assert tick is None  # stderr is not a terminal under pytest
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with progress(files[:3], "sv") as tick:
+        assert tick is None  # a handful of files needs no bar
+    with progress(files, "sv") as tick:
+        assert tick is not None
+        for path in files:
+            tick(path)

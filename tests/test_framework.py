@@ -86,3 +86,10 @@ def test_framework_file_errors_have_lines(tmp_path):
     run = cli("schema", "--framework", fw)
     assert run.exit_code == 1
     assert "eget.yaml:" in run.stderr and "skala" in run.stderr
+
+
+def test_shipped_framework_validates_and_equals_the_fast_build(framework: Framework):
+    """default_framework() skips validation for speed; the same file must pass it and give the same model."""
+    from tolvfalt.framework import default_data
+
+    assert Framework.model_validate(default_data()) == framework

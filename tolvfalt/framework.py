@@ -11,7 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .i18n import Lang
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True)
+# defer_build: the shipped framework is trusted data (tests validate it) and is built without validation, so the
+# validators are only compiled when a --framework file is read.
+_CONFIG = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True, defer_build=True)
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
@@ -139,12 +141,38 @@ class Framework(BaseModel):
 DEFAULT_FILE = "tolvfaltaren.yaml"
 
 
+def default_data() -> dict:
+    from .yamlio import safe_load
+
+    return safe_load(resources.files("tolvfalt.data").joinpath(DEFAULT_FILE).read_text("utf-8"))
+
+
 @cache
 def default_framework() -> Framework:
-    from .source import parse_yaml
+    """The shipped framework, built without validation (``tests/test_framework.py`` validates the same file)."""
+    data = default_data()
 
-    text = resources.files("tolvfalt.data").joinpath(DEFAULT_FILE).read_text("utf-8")
-    return Framework.model_validate(parse_yaml(text, DEFAULT_FILE).data)
+    def level(d: dict) -> Level:
+        return Level.model_construct(id=d["id"], sv=d["sv"], en=d["en"])
+
+    return Framework.model_construct(
+        name=data["namn"],
+        version=data["version"],
+        rows=tuple(level(r) for r in data["rader"]),
+        columns=tuple(level(c) for c in data["kolumner"]),
+        fields=tuple(
+            GridField.model_construct(
+                number=f["nummer"],
+                row=f["rad"],
+                column=f["kolumn"],
+                questions=tuple(Question.model_construct(**q) for q in f["frågor"]),
+            )
+            for f in data["fält"]
+        ),
+        scale=tuple(
+            ScaleStep.model_construct(value=s["värde"], sv=s["sv"], en=s["en"], color=s["färg"]) for s in data["skala"]
+        ),
+    )
 
 
 def load_framework(path: Path | None = None) -> Framework:
