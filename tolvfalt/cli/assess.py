@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, OutputOption, StrictOption, err, lang_of, user_errors
+from .options import (
+    DebugOption,
+    FrameworkOption,
+    LangOption,
+    Language,
+    OutputOption,
+    StrictOption,
+    command_context,
+    err,
+    wrote,
+)
 
 NAME = "assess"
 HELP = "Load an assessment (YAML or xlsx), validate it and render it."
@@ -31,7 +41,7 @@ def command(
             "--format", "-f", help="Output format; default from -o's extension, else terminal on a tty, md in a pipe."
         ),
     ] = None,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     strict: StrictOption = False,
     framework: FrameworkOption = None,
     docx_template: Annotated[
@@ -41,16 +51,13 @@ def command(
     debug: DebugOption = False,
 ) -> None:
     from ..errors import TolvfaltError
-    from ..framework import load_framework
     from ..load import load
     from ..model import completeness
     from ..render import BINARY, format_for, render
     from ..render.common import completeness_text
     from ..source import display_name
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
+    with command_context(lang, framework, debug) as (language, fw):
         assessment = load(file, fw)
         done = completeness(assessment, fw.question_ids)
         if not done.complete:
@@ -82,17 +89,10 @@ def command(
 
         options = {"template": docx_template} if chosen == "docx" and docx_template else {}
         write_atomic(output, render(chosen, assessment, fw, language, **options), inputs=[file])
-        err(_written(output, language))
+        wrote(output, language)
 
 
 def _tty() -> bool:
     import sys
 
     return sys.stdout.isatty()
-
-
-def _written(path: Path, lang: str) -> str:
-    from ..i18n import label
-    from ..source import display_name
-
-    return label("written", "en" if lang == "en" else "sv", path=display_name(path))

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, StrictOption, lang_of, user_errors
+from .options import DebugOption, FrameworkOption, LangOption, Language, StrictOption, command_context
 
 NAME = "check"
 HELP = "Validate assessments without rendering them: one line per file, exit 1 if any fails."
@@ -15,17 +15,14 @@ def command(
     files: Annotated[list[Path], typer.Argument(help="Assessments to check (.yaml, .yml, .xlsx).")],
     strict: StrictOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
     from ..checking import check_files
-    from ..framework import load_framework
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
-    results = check_files(files, fw, strict=strict)
+    with command_context(lang, framework, debug) as (language, fw):
+        results = check_files(files, fw, strict=strict)
     if as_json:
         import json
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, OutputOption, err, lang_of, progress, user_errors
+from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, progress, wrote
 
 NAME = "compare"
 HELP = "Compare assessments over the years and between förbund: ratings, completeness, what changed."
@@ -27,20 +27,17 @@ def command(
     fmt: Annotated[
         Format | None, typer.Option("--format", "-f", help="Output format; default from -o's extension, else terminal.")
     ] = None,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
     from ..batch import expand, load_all
     from ..compare import compare
     from ..errors import TolvfaltError
-    from ..framework import load_framework
     from ..output import write_atomic
     from ..render.compare import BINARY, SUFFIXES, render
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
+    with command_context(lang, framework, debug) as (language, fw):
         files = expand(paths)
         if not files:
             raise TolvfaltError.one("no_files")
@@ -50,10 +47,7 @@ def command(
         chosen = fmt.value if fmt else (SUFFIXES.get(output.suffix.lower(), "md") if output else "terminal")
         if output is not None:
             write_atomic(output, render(chosen, comparison, language), inputs=files)
-            from ..i18n import label
-            from ..source import display_name
-
-            err(label("written", language, path=display_name(output)))
+            wrote(output, language)
         elif chosen in BINARY:
             raise TolvfaltError.one("needs_output", fmt=chosen)
         elif chosen == "terminal":

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, OutputOption, err, lang_of, progress, user_errors
+from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, progress, wrote
 
 NAME = "merge"
 HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
@@ -15,7 +15,7 @@ def command(
     files: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx).")],
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Merge even if förbund or år differ.")] = False,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -23,16 +23,13 @@ def command(
     combined assessment (answers labelled by respondent, the median rating, all points)."""
     from ..batch import expand, load_all
     from ..errors import TolvfaltError
-    from ..framework import load_framework
     from ..merge import merge
     from ..output import write_atomic
     from ..render import format_for
     from ..render import merged as view
     from ..render import render as render_assessment
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
+    with command_context(lang, framework, debug) as (language, fw):
         paths = expand(files)
         with progress(paths, language) as tick:
             loaded, problems = load_all(paths, fw, tick)
@@ -56,7 +53,4 @@ def command(
         else:
             content = render_assessment(fmt, merged.combined(), fw, language)
         write_atomic(output, content, inputs=paths)
-        from ..i18n import label
-        from ..source import display_name
-
-        err(label("written", language, path=display_name(output)))
+        wrote(output, language)

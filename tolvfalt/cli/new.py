@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, err, lang_of, user_errors
+from .options import DebugOption, FrameworkOption, LangOption, Language, command_context, wrote
 
 NAME = "new"
 HELP = "Start a new year's YAML file with every question as a comment."
@@ -23,19 +23,16 @@ def command(
         int | None, typer.Option("--ar", help="The year (default: --from's year + 1, else this year).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from ..framework import load_framework
     from ..load import load
     from ..output import write_atomic
     from ..skeleton import skeleton
     from ..source import display_name
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
+    with command_context(lang, framework, debug) as (language, fw):
         last = load(previous, fw) if previous else None
         name = forbund or (last.forbund if last else None)
         if not name:
@@ -43,6 +40,4 @@ def command(
         ar = year or (last.ar + 1 if last else dt.date.today().year)
         text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
         write_atomic(path, text, inputs=[previous] if previous else [], overwrite=force)
-        from ..i18n import label
-
-        err(label("written", language, path=display_name(path)))
+        wrote(path, language)

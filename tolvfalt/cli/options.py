@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..i18n import Lang
+
+if TYPE_CHECKING:
+    from ..framework import Framework
 
 
 class Language(str, Enum):
@@ -60,6 +63,23 @@ def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
 
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+@contextmanager
+def command_context(lang: Language, framework: Path | None, debug: bool) -> Iterator[tuple[Lang, Framework]]:
+    """What every command starts with: its language, the framework, and the library's errors turned into messages."""
+    from ..framework import load_framework
+
+    language = lang_of(lang)
+    with user_errors(language, debug):
+        yield language, load_framework(framework)
+
+
+def wrote(path: Path, lang: Lang) -> None:
+    from ..i18n import label
+    from ..source import display_name
+
+    err(label("written", lang, path=display_name(path)))
 
 
 @contextmanager

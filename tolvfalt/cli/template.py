@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, err, lang_of, user_errors
+from .options import DebugOption, FrameworkOption, LangOption, Language, command_context, wrote
 
 NAME = "template"
 HELP = "Write the Excel template to fill in: blank, or pre-filled from last year's assessment."
@@ -19,20 +19,15 @@ def command(
         Path | None,
         typer.Option("--from", help="Last year's assessment: metadata for år + 1, its answers beside for reference."),
     ] = None,
-    lang: LangOption = "sv",  # type: ignore[assignment]
+    lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from ..framework import load_framework
-    from ..i18n import label
     from ..load import load
     from ..output import write_atomic
     from ..render.xlsx import template
-    from ..source import display_name
 
-    language = lang_of(lang)
-    with user_errors(language, debug):
-        fw = load_framework(framework)
+    with command_context(lang, framework, debug) as (language, fw):
         last = load(previous, fw) if previous else None
         write_atomic(output, template(fw, language, last), inputs=[previous] if previous else [])
-        err(label("written", language, path=display_name(output)))
+        wrote(output, language)
