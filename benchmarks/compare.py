@@ -6,12 +6,13 @@ python benchmarks/compare.py
 from __future__ import annotations
 
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import tolvfalt_command
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -43,8 +44,7 @@ def generate(folder: Path, n: int, seed: int = 1) -> None:
 
 
 def main() -> None:
-    script = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
-    cli = [script] if script else [sys.executable, "-m", "tolvfalt"]
+    cli = tolvfalt_command()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in (10, 100, 1000):

@@ -6,34 +6,22 @@ python benchmarks/excel.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_time, tolvfalt_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "2009.yaml"
-
-
-def median_time(cmd: list[str], runs: int) -> float:
-    subprocess.run(cmd, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    script = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
-    cli = [script] if script else [sys.executable, "-m", "tolvfalt"]
+    cli = tolvfalt_command()
     with tempfile.TemporaryDirectory() as tmp:
         filled = Path(tmp) / "2009.xlsx"
         subprocess.run([*cli, "assess", str(EXAMPLE), "-o", str(filled)], capture_output=True, check=True)

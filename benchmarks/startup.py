@@ -6,28 +6,14 @@ python benchmarks/startup.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import median_time, tolvfalt_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "2009.yaml"
-_SCRIPT = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
-CLI = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "tolvfalt"]
-
-
-def best(cmd: list[str], runs: int) -> float:
-    """The median of ``runs`` wall-clock times, after one warm-up run."""
-    subprocess.run(cmd, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+CLI = tolvfalt_command()
 
 
 def py(code: str) -> list[str]:
@@ -52,7 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{'command':40} {'time':>8} {'baseline':>36} {'time':>8} {'ratio':>6} {'target':>6}")
     for name, cmd, base_name, base, target in CASES:
-        ours, theirs = best(cmd, args.runs), best(base, args.runs)
+        ours, theirs = median_time(cmd, args.runs), median_time(base, args.runs)
         ratio = ours / theirs
         print(f"{name:40} {ours * 1000:6.0f}ms {base_name:>36} {theirs * 1000:6.0f}ms {ratio:6.2f} {target:6.2f}")
 
