@@ -66,3 +66,26 @@ def test_format_doc_lists_every_question():
     doc = FORMAT_DOC.read_text("utf-8")
     for question in default_framework().questions:
         assert f"| `{question.id}` | {question.sv} |" in doc, question.id
+
+
+def test_every_text_exists_in_both_languages():
+    import yaml
+
+    labels = yaml.safe_load((ROOT / "tolvfalt" / "data" / "labels.yaml").read_text("utf-8"))
+    assert set(labels["sv"]) == set(labels["en"])
+    assert set(labels["errors"]["sv"]) == set(labels["errors"]["en"])
+    for lang in ("sv", "en"):
+        for code, text in labels["errors"][lang].items():
+            assert re.findall(r"{(\w+)", text) == re.findall(r"{(\w+)", labels["errors"]["sv"][code]), code
+
+
+def test_help_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tolvfalt.cli import app; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'openpyxl', 'docx', 'jinja2', 'python_calamine', 'yaml')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -40,6 +40,7 @@ class CheckResult:
             "ok": self.ok,
             "answered": list(c.answered) if c else None,
             "missing": list(c.missing) if c else None,
+            "ratio": round(c.ratio, 4) if c else None,
             "problems": [p.to_dict(lang) for p in self.problems],
         }
 

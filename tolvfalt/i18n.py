@@ -30,7 +30,3 @@ def message(code: str, lang: Lang = "sv", **params: object) -> str:
     if code not in texts:
         return texts["invalid"].format(detail=params.get("detail", code))
     return texts[code].format(**params)
-
-
-def message_codes() -> set[str]:
-    return set(_labels()["errors"]["sv"])

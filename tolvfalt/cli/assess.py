@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..render import FORMATS
 from .options import (
     DebugOption,
     FrameworkOption,
@@ -20,16 +21,7 @@ from .options import (
 
 NAME = "assess"
 HELP = "Load an assessment (YAML or xlsx), validate it and render it."
-
-
-class Format(str, Enum):
-    terminal = "terminal"
-    md = "md"
-    docx = "docx"
-    html = "html"
-    xlsx = "xlsx"
-    json = "json"
-    yaml = "yaml"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 def command(

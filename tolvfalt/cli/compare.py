@@ -6,19 +6,12 @@ from typing import Annotated
 
 import typer
 
+from ..render.compare import FORMATS
 from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, progress, wrote
 
 NAME = "compare"
 HELP = "Compare assessments over the years and between förbund: ratings, completeness, what changed."
-
-
-class Format(str, Enum):
-    terminal = "terminal"
-    md = "md"
-    html = "html"
-    xlsx = "xlsx"
-    json = "json"
-    csv = "csv"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 def command(

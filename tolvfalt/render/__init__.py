@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..framework import Framework
-from ..i18n import Lang
-from ..model import Assessment
+if TYPE_CHECKING:  # the command line imports this module for --help; keep it light
+    from ..framework import Framework
+    from ..i18n import Lang
+    from ..model import Assessment
 
 SUFFIXES = {
     ".md": "md",

@@ -43,10 +43,6 @@ class Section:
     answers: FieldAnswers
     questions: list[tuple[Question, list[str]]]
 
-    @property
-    def answered(self) -> int:
-        return sum(1 for _, paras in self.questions if paras)
-
 
 def sections(assessment: Assessment, framework: Framework, lang: Lang) -> Iterator[Section]:
     for field in framework.fields:

@@ -62,7 +62,7 @@ def workbook(
     return buffer.getvalue()
 
 
-def _text(cell: Cell, value: Any, key: str = "") -> None:
+def write_cell(cell: Cell, value: Any, key: str = "") -> None:
     """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit."""
     if isinstance(value, str):
         if len(value) > EXCEL_CELL_LIMIT:
@@ -92,7 +92,7 @@ def _instructions(ws: Worksheet, lang: Lang) -> None:
     ws.column_dimensions["A"].width = 110
     for row, line in enumerate(lines("instructions", lang), start=1):
         cell = ws.cell(row, 1)
-        _text(cell, line)
+        write_cell(cell, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row == 1:
             cell.font = Font(bold=True, size=16)
@@ -128,19 +128,19 @@ def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessm
         ((label("key_column", lang), 12), ("", 16), (label("value", lang), 90)), start=1
     ):
         cell = ws.cell(1, col)
-        _text(cell, text)
+        write_cell(cell, text)
         cell.font = Font(bold=True)
         cell.fill = HEADER
         ws.column_dimensions[get_column_letter(col)].width = width
     for row, key in enumerate(METADATA_KEYS, start=2):
-        _text(ws.cell(row, 1), key)
+        write_cell(ws.cell(row, 1), key)
         name = ws.cell(row, 2)
-        _text(name, label(key, lang))
+        write_cell(name, label(key, lang))
         name.font = Font(bold=True)
         name.fill = LOCKED
         name.alignment = WRAP
         value = ws.cell(row, 3)
-        _text(value, values.get(key), key)
+        write_cell(value, values.get(key), key)
         value.fill = INPUT
         value.border = BOX
         value.alignment = WRAP
@@ -170,7 +170,7 @@ def _answers(
         columns += ["last_year_answer", "last_year_rating"]
     for col, key in enumerate(columns, start=1):
         cell = ws.cell(1, col)
-        _text(cell, label(key, lang, år=previous.ar if previous else ""))
+        write_cell(cell, label(key, lang, år=previous.ar if previous else ""))
         cell.font = Font(bold=True)
         cell.fill = HEADER
         cell.alignment = WRAP
@@ -201,7 +201,7 @@ def _answers(
             }
             for key, value in cells.items():
                 if key in index:
-                    _text(ws.cell(row, index[key]), value, f"fält.{field.number}.svar.{question.letter}")
+                    write_cell(ws.cell(row, index[key]), value, f"fält.{field.number}.svar.{question.letter}")
             for key, col in index.items():
                 cell = ws.cell(row, col)
                 cell.alignment = WRAP
@@ -228,7 +228,7 @@ def _answers(
                 continue
             col = index[key]
             cell = ws.cell(first, col)
-            _text(cell, value, f"fält.{field.number}.{key}")
+            write_cell(cell, value, f"fält.{field.number}.{key}")
             if row - 1 > first:
                 ws.merge_cells(start_row=first, start_column=col, end_row=row - 1, end_column=col)
             if not key.startswith("last_year"):
@@ -246,12 +246,12 @@ def _answers(
 def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[int]], answers_sheet: str) -> None:
     ws.column_dimensions["A"].width = 22
     title = ws.cell(1, 1)
-    _text(title, label("grid", lang))
+    write_cell(title, label("grid", lang))
     title.font = Font(bold=True, size=16)
     for col, column in enumerate(framework.columns, start=2):
         ws.column_dimensions[get_column_letter(col)].width = 46
         cell = ws.cell(2, col)
-        _text(cell, column(lang))
+        write_cell(cell, column(lang))
         cell.font = Font(bold=True)
         cell.fill = HEADER
         cell.border = BOX
@@ -261,7 +261,7 @@ def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[
     for r, (level, cells) in enumerate(zip(framework.rows, framework.grid(), strict=True), start=3):
         ws.row_dimensions[r].height = 110
         head = ws.cell(r, 1)
-        _text(head, level(lang))
+        write_cell(head, level(lang))
         head.font = Font(bold=True)
         head.fill = HEADER
         head.border = BOX
@@ -274,7 +274,7 @@ def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[
                 f"'{answers_sheet}'!${answer_col}:${answer_col},\"?*\")"
             )
             done = label("answered", lang, n='"&' + count + '&"', total=len(field.questions))
-            cell.value = f'="{field.number}  "&CHAR(10)&"{_formula_text(questions)}"&CHAR(10)&CHAR(10)&"{done}"'
+            cell.value = f'="{field.number}  "&CHAR(10)&"{_formulawrite_cell(questions)}"&CHAR(10)&CHAR(10)&"{done}"'
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = BOX
     _protect(ws)
@@ -282,5 +282,5 @@ def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[
     ws.page_setup.fitToHeight = 1
 
 
-def _formula_text(text: str) -> str:
+def _formulawrite_cell(text: str) -> str:
     return text.replace('"', '""').replace("\n", '"&CHAR(10)&"')

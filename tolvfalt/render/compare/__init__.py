@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ...compare import Comparison
-from ...i18n import Lang
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line imports this module for --help; keep it light
+    from ...compare import Comparison
+    from ...i18n import Lang
 
 SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".json": "json", ".csv": "csv",
             ".txt": "terminal"}  # fmt: skip

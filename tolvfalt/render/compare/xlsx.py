@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...compare import Comparison, Entry
 from ...i18n import Lang, label
-from ..xlsx import HEADER, _text
+from ..xlsx import HEADER, write_cell
 from .common import change_lines, short_heading
 
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -30,7 +30,7 @@ def _sheet_title(text: str, used: set[str]) -> str:
 def _header(ws: Worksheet, row: int, values: list[object]) -> None:
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col)
-        _text(cell, value)
+        write_cell(cell, value)
         cell.font = Font(bold=True)
         cell.fill = HEADER
 
@@ -42,7 +42,7 @@ def _ratings(ws: Worksheet, comparison: Comparison, entries: list[Entry], header
     _header(ws, 1, [label("field", lang), "", *headers])
     for r, field in enumerate(fw.fields, start=2):
         ws.cell(r, 1, field.number)
-        _text(ws.cell(r, 2), short_heading(fw, field, lang).split(" ", 1)[1])
+        write_cell(ws.cell(r, 2), short_heading(fw, field, lang).split(" ", 1)[1])
         for c, entry in enumerate(entries, start=3):
             value = entry.assessment.rating(field.number)
             cell = ws.cell(r, c, value)
@@ -50,7 +50,7 @@ def _ratings(ws: Worksheet, comparison: Comparison, entries: list[Entry], header
             if step:
                 cell.fill = PatternFill("solid", fgColor=step.color.lstrip("#"))
     last = len(fw.fields) + 2
-    _text(ws.cell(last, 2), label("answered_row", lang))
+    write_cell(ws.cell(last, 2), label("answered_row", lang))
     for c, entry in enumerate(entries, start=3):
         ws.cell(last, c, len(entry.completeness.answered) / entry.completeness.total).number_format = "0%"
 
@@ -99,7 +99,7 @@ def render(comparison: Comparison, lang: Lang = "sv") -> bytes:
                         line,
                     ]
                     for col, value in enumerate(values, start=1):
-                        _text(changes.cell(row, col), value)
+                        write_cell(changes.cell(row, col), value)
                     row += 1
     changes.column_dimensions["A"].width = 36
     changes.column_dimensions["F"].width = 90
