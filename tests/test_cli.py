@@ -215,3 +215,14 @@ def test_python_dash_m_and_console_script():
 def test_canonical_yaml_is_stable(framework):
     first = cli("assess", EXAMPLE, "--format", "yaml").stdout
     assert yaml.safe_load(first)["fält"][12]["svar"]["a"].count("\n\n") == 4
+
+
+def test_package_exports_the_library(framework):
+    import tolvfalt
+
+    assessment = tolvfalt.load_assessment(EXAMPLE, framework)
+    assert tolvfalt.completeness(assessment, framework.question_ids).complete
+    assert tolvfalt.render_assessment("md", assessment, framework).startswith("Fagersta | 2009-10-06")
+    assert all(callable(getattr(tolvfalt, name)) for name in tolvfalt.__all__)
+    with pytest.raises(AttributeError):
+        tolvfalt.nothing  # noqa: B018

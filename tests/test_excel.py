@@ -220,3 +220,37 @@ def test_template_from_last_year(tmp_path):
     assert wb["Uppgifter"]["C3"].value == 2010
     check = cli("check", out)
     assert check.exit_code == 0 and "0/23" in check.stdout
+
+
+def test_size_limits(tmp_path, monkeypatch):
+    from tolvfalt.load import from_excel
+
+    path = tmp_path / "stor.xlsx"
+    path.write_bytes(TEMPLATE.read_bytes())
+    monkeypatch.setattr(from_excel, "MAX_UNPACKED_MB", 0)
+    run = cli("check", path)
+    assert run.exit_code == 1 and "största tillåtna storlek är 0 MB" in run.stdout
+    monkeypatch.setattr(from_excel, "MAX_FILE_MB", 0)
+    run = cli("check", path)
+    assert run.exit_code == 1 and "största tillåtna storlek är 0 MB" in run.stdout
+
+
+def test_a_real_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "jatte.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: 21 MB without writing them
+    run = cli("check", path)
+    assert run.exit_code == 1 and "är 21 MB; största tillåtna storlek är 20 MB" in run.stdout
+
+
+def test_dates_and_numbers_typed_as_text(tmp_path, framework):
+    wb = openpyxl.load_workbook(TEMPLATE)
+    meta = wb["Uppgifter"]
+    meta["C2"], meta["C3"], meta["C5"] = "Exempelförbundet", " 2025 ", "2025-10-01"
+    rows = {r[0].value: r for r in wb["Svar"].iter_rows(min_row=2)}
+    rows["5a"][6].value = "3"
+    rows["7a"][6].value = 2.0
+    path = tmp_path / "text.xlsx"
+    wb.save(path)
+    a = load(path, framework)
+    assert (a.ar, str(a.datum), a.falt[5].bedomning, a.falt[7].bedomning) == (2025, "2025-10-01", 3, 2)

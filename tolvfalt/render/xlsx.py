@@ -34,7 +34,8 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
 UNLOCKED = Protection(locked=False)
 
-WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18}
+WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18,
+          "last_year_answer": 70}  # fmt: skip
 POINT_WIDTH = 36
 
 
@@ -210,7 +211,9 @@ def _answers(
                 if key == "answer":
                     cell.protection = UNLOCKED
             ws.row_dimensions[row].height = max(
-                60, _height(answer, WIDTHS["answer"]) or 0, _height(cells["last_year_answer"], POINT_WIDTH) or 0
+                60,
+                _height(answer, WIDTHS["answer"]) or 0,
+                _height(cells["last_year_answer"], WIDTHS["last_year_answer"]) or 0,
             )
             row += 1
         field_rows[field.number] = list(range(first, row))
