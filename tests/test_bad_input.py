@@ -171,3 +171,11 @@ def test_any_structure_is_loaded_or_refused_cleanly(data):
         for problem in exc.problems:
             assert problem.file == "x.yaml"
             assert problem.format("sv")
+
+
+def test_huge_yaml_is_refused_before_reading(tmp_path):
+    path = tmp_path / "stor.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    run = cli("check", path)
+    assert run.exit_code == 1 and "stor.yaml: är 21 MB; största tillåtna storlek är 20 MB" in run.stdout

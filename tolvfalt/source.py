@@ -16,6 +16,7 @@ from .yamlio import Loader
 Path_ = tuple[str, ...]
 MAX_NODES = 1_000_000  # bounds alias expansion ("billion laughs")
 MAX_DEPTH = 64
+MAX_TEXT_MB = 20  # an assessment is some 30 kB; anything this large is not one
 
 
 @dataclass
@@ -43,8 +44,11 @@ class Located:
 
 def read_text(path: Path) -> str:
     """The text of a file, decoded as UTF-8 (with or without BOM), with line ends made LF."""
-    name = str(path)
+    name = display_name(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_MB * 1024 * 1024:
+            raise TolvfaltError.one("too_big", file=name, size=round(size / 2**20), limit=MAX_TEXT_MB)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise TolvfaltError.one("not_found", file=name) from None

@@ -12,7 +12,7 @@ from .model import ASCII, FIELD_ASCII, Assessment
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
-_OWN_CODES = {"control_char", "alias_twice", "empty"}
+_OWN_CODES = {"control_char", "alias_twice"}
 SWEDISH = {ascii_: swedish for swedish, ascii_ in {**ASCII, **FIELD_ASCII}.items()}
 _CODES = {
     "missing": "missing",
@@ -41,8 +41,6 @@ def problems_from(exc: ValidationError, located: Located, model: type[BaseModel]
     problems = []
     for error in exc.errors(include_url=False):
         loc = [part for part in error["loc"] if part != "[key]"]
-        if error["type"] in ("dict_type", "model_type") and loc and _is_key_error(error):
-            loc = loc[:-1]
         code = error["type"] if error["type"] in _OWN_CODES else _CODES.get(error["type"], "invalid")
         params: dict[str, object] = dict(error.get("ctx") or {})
         params.setdefault("value", _show(error.get("input")))
@@ -52,7 +50,7 @@ def problems_from(exc: ValidationError, located: Located, model: type[BaseModel]
             params["key"] = str(loc[-1])
             suggestion = nearest(str(loc[-1]), _keys_at(model, loc[:-1]))
             suggestion = SWEDISH.get(suggestion or "", suggestion)
-        if code == "not_int" and len(loc) == 2 and loc[0] in ("fält", "falt") and error["loc"][-1] == "[key]":
+        if code == "not_int" and len(loc) == 2 and loc[0] in ("fält", "falt") and _is_key_error(error):
             code = "not_field_number"
         problems.append(
             Problem(code, params, located.file, located.line_for(loc), ".".join(map(str, loc)) or None, suggestion)

@@ -37,6 +37,9 @@ def read_workbook(path: Path, framework: Framework) -> Located:
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
+    except CalamineError as exc:
+        raise TolvfaltError.one("not_xlsx", file=name, detail=str(exc) or type(exc).__name__) from None
+    try:
         titles = list(wb.sheet_names)
 
         def sheet(key: str) -> Sheet:
@@ -50,6 +53,8 @@ def read_workbook(path: Path, framework: Framework) -> Located:
         return located
     except CalamineError as exc:
         raise TolvfaltError.one("not_xlsx", file=name, detail=str(exc) or type(exc).__name__) from None
+    finally:
+        wb.close()
 
 
 def _check_container(path: Path, name: str) -> None:
