@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
+from clients import needs_soffice, soffice_convert
 from conftest import EXAMPLE, ROOT, assert_no_traceback, cli
 from hypothesis import HealthCheck, given, settings
 from strategies import assessments
@@ -20,7 +18,6 @@ from tolvfalt.model import Assessment
 from tolvfalt.render.xlsx import render
 
 TEMPLATE = ROOT / "templates" / "tolvfaltaren.xlsx"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def cells(workbook: openpyxl.Workbook) -> dict[str, list[tuple]]:
@@ -112,29 +109,13 @@ def test_moved_columns_and_inserted_rows_still_load(tmp_path, framework):
     assert load(path, framework) == load(EXAMPLE, framework)
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+@needs_soffice
 def test_libreoffice_resave_loads_back_equal(tmp_path, framework):
     source = tmp_path / "in" / "2009.xlsx"
     source.parent.mkdir()
     source.write_bytes(render(load(EXAMPLE, framework), framework))
-    out = tmp_path / "out"
-    subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    resaved = out / "2009.xlsx"
-    assert resaved.exists() and resaved.read_bytes() != source.read_bytes()
+    resaved = soffice_convert(source, "xlsx", tmp_path / "out")
+    assert resaved.read_bytes() != source.read_bytes()
     assert load(resaved, framework) == load(EXAMPLE, framework)
 
 
