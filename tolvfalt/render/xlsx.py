@@ -55,8 +55,8 @@ def workbook(
     _instructions(wb.active, lang)
     _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous)
     answers = wb.create_sheet(label("sheet_answers", lang))
-    rows = _answers(answers, framework, lang, assessment, previous)
-    _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, rows, answers.title)
+    _answers(answers, framework, lang, assessment, previous)
+    _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, answers.title)
     wb.active = 1
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -164,8 +164,8 @@ def _height(text: str | None, width: int) -> float | None:
 
 def _answers(
     ws: Worksheet, framework: Framework, lang: Lang, a: Assessment | None, previous: Assessment | None
-) -> dict[int, list[int]]:
-    """Fill the Svar sheet; returns the rows of each field, for the grid's formulas."""
+) -> None:
+    """Fill the Svar sheet: a row per question, the per-field cells merged over the field's rows."""
     columns = list(ANSWER_COLUMNS)
     if previous is not None:
         columns += ["last_year_answer", "last_year_rating"]
@@ -183,7 +183,6 @@ def _answers(
     rating_list.error = label("scale", lang) + ": " + ", ".join(scale)
     rating_list.showErrorMessage = False  # a typed number is fine too
     ws.add_data_validation(rating_list)
-    field_rows: dict[int, list[int]] = {}
     row = 2
     for field in framework.fields:
         answers = (a.falt.get(field.number) if a else None) or FieldAnswers()
@@ -216,7 +215,6 @@ def _answers(
                 _height(cells["last_year_answer"], WIDTHS["last_year_answer"]) or 0,
             )
             row += 1
-        field_rows[field.number] = list(range(first, row))
         step = framework.scale_step(answers.bedomning)
         last_step = framework.scale_step(last.bedomning)
         per_field = {
@@ -243,10 +241,10 @@ def _answers(
     ws.freeze_panes = ws.cell(2, index["question"] + 1).coordinate
     ws.auto_filter.ref = None
     _protect(ws)
-    return field_rows
 
 
-def _grid(ws: Worksheet, framework: Framework, lang: Lang, rows: dict[int, list[int]], answers_sheet: str) -> None:
+def _grid(ws: Worksheet, framework: Framework, lang: Lang, answers_sheet: str) -> None:
+    """The grid as a printable overview; each field counts its answered questions on the Svar sheet live."""
     ws.column_dimensions["A"].width = 22
     title = ws.cell(1, 1)
     write_cell(title, label("grid", lang))
