@@ -235,3 +235,13 @@ def test_dates_and_numbers_typed_as_text(tmp_path, framework):
     wb.save(path)
     a = load(path, framework)
     assert (a.ar, str(a.datum), a.falt[5].bedomning, a.falt[7].bedomning) == (2025, "2025-10-01", 3, 2)
+
+
+def test_english_workbook_loads_the_same(tmp_path, framework):
+    out = tmp_path / "en.xlsx"
+    source = ROOT / "examples" / "2011-pahittad.yaml"
+    assert cli("assess", source, "-o", out, "--lang", "en").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert [c.value for c in wb["Svar"][1]][5:8] == ["Answer", "Rating", "Weaknesses"]
+    assert wb["Svar"]["G2"].value == "4 Very good"
+    assert load(out, framework) == load(source, framework)
