@@ -27,7 +27,8 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv", temp
         doc.add_paragraph(place)
     doc.add_paragraph(common.title(assessment, lang), style="Title")
     _prose(doc, assessment.inledning)
-    _grid(doc, assessment, framework, lang)
+    done = common.completeness_text(completeness(assessment, framework.question_ids), lang)
+    _grid(doc, assessment, framework, lang, done)
     for section in common.sections(assessment, framework, lang):
         doc.add_heading(section.heading, level=1)
         for question, paras in section.questions:
@@ -42,7 +43,7 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv", temp
             p.add_run(f"{label('rating', lang)}: ").bold = True
             p.add_run(common.rating_text(framework, section.answers.bedomning, lang))
         _points(doc, common.point_lists(section.answers, lang))
-    _summary(doc, assessment, framework, lang)
+    _summary(doc, assessment, framework, lang, done)
     if assessment.avslutning:
         doc.add_heading(label("closing", lang), level=1)
         _prose(doc, assessment.avslutning)
@@ -122,7 +123,7 @@ def _cell_text(cell: Any, lines: list[tuple[str, bool]], color: str) -> None:
         run.font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
 
 
-def _grid(doc: Any, assessment: Assessment, framework: Framework, lang: Lang) -> None:
+def _grid(doc: Any, assessment: Assessment, framework: Framework, lang: Lang, done: str) -> None:
     table = doc.add_table(rows=len(framework.rows) + 1, cols=len(framework.columns) + 1)
     table.style = TABLE_STYLE
     for col, column in enumerate(framework.columns, start=1):
@@ -144,12 +145,12 @@ def _grid(doc: Any, assessment: Assessment, framework: Framework, lang: Lang) ->
     legend = doc.add_paragraph()
     legend.add_run(f"{label('scale', lang)}: ").bold = True
     legend.add_run(", ".join(f"{s.value} {s(lang)}" for s in framework.scale))
-    doc.add_paragraph(common.completeness_text(completeness(assessment, framework.question_ids), lang))
+    doc.add_paragraph(done)
 
 
-def _summary(doc: Any, assessment: Assessment, framework: Framework, lang: Lang) -> None:
+def _summary(doc: Any, assessment: Assessment, framework: Framework, lang: Lang, done: str) -> None:
     doc.add_heading(label("summary", lang), level=1)
-    doc.add_paragraph(common.completeness_text(completeness(assessment, framework.question_ids), lang))
+    doc.add_paragraph(done)
     doc.add_heading(label("points_by_field", lang), level=2)
     gathered = points_by_field(assessment, framework)
     for item in gathered:

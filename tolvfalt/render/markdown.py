@@ -6,7 +6,7 @@ import re
 
 from ..framework import Framework
 from ..i18n import Lang, label
-from ..model import Assessment, FieldAnswers, completeness
+from ..model import Assessment, Completeness, FieldAnswers, completeness
 from ..text import paragraphs, spans
 from . import common
 
@@ -21,6 +21,12 @@ def escape(text: str) -> str:
 
 def cell(text: str) -> str:
     return escape(text).replace("|", "\\|")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells are expected escaped already."""
+    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
 def inline(paragraph: str) -> str:
@@ -42,7 +48,8 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> s
         out.append(escape(place))
     out.append(f"# {escape(common.title(assessment, lang))}")
     out.extend(prose(assessment.inledning))
-    out.append(grid_table(assessment, framework, lang))
+    done = completeness(assessment, framework.question_ids)
+    out.append(grid_table(assessment, framework, lang, done))
     not_answered = f"*{label('not_answered', lang)}*"
     for section in common.sections(assessment, framework, lang):
         out.append(f"## {escape(section.heading)}")
@@ -50,7 +57,7 @@ def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> s
             out.append(f"### {escape(question(lang))}")
             out.extend([inline(p) for p in paras] or [not_answered])
         out.extend(field_points(section.answers, framework, lang))
-    out.extend(summary(assessment, framework, lang))
+    out.extend(summary(assessment, framework, lang, done))
     if assessment.avslutning:
         out.append(f"## {label('closing', lang)}")
         out.extend(prose(assessment.avslutning))
@@ -67,7 +74,7 @@ def field_points(answers: FieldAnswers, framework: Framework, lang: Lang, rating
     return out
 
 
-def grid_table(assessment: Assessment, framework: Framework, lang: Lang) -> str:
+def grid_table(assessment: Assessment, framework: Framework, lang: Lang, done: Completeness) -> str:
     header = "| | " + " | ".join(cell(c(lang)) for c in framework.columns) + " |"
     rule = "|---" * (len(framework.columns) + 1) + "|"
     rows = []
@@ -79,18 +86,16 @@ def grid_table(assessment: Assessment, framework: Framework, lang: Lang) -> str:
             mark = f" *({cell(common.rating_text(framework, rating, lang))})*" if rating is not None else ""
             texts.append(f"**{field.number}** {questions}{mark}")
         rows.append(f"| **{cell(row(lang))}** | " + " | ".join(texts) + " |")
-    done = completeness(assessment, framework.question_ids)
     legend = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
     return "\n".join([header, rule, *rows]) + (
         f"\n\n*{escape(common.completeness_text(done, lang))}. {label('scale', lang)}: {escape(legend)}.*"
     )
 
 
-def summary(assessment: Assessment, framework: Framework, lang: Lang) -> list[str]:
+def summary(assessment: Assessment, framework: Framework, lang: Lang, done: Completeness) -> list[str]:
     from ..summary import insats_mentions, points_by_field
 
     out = [f"## {label('summary', lang)}"]
-    done = completeness(assessment, framework.question_ids)
     out.append(escape(common.completeness_text(done, lang)) + ".")
     out.append(f"### {label('points_by_field', lang)}")
     gathered = points_by_field(assessment, framework)
@@ -103,14 +108,8 @@ def summary(assessment: Assessment, framework: Framework, lang: Lang) -> list[st
     mentions = insats_mentions(assessment, framework)
     if mentions:
         numbers = [f.number for f in framework.fields]
-        rows = [
-            f"| {label('insats', lang)} | " + " | ".join(map(str, numbers)) + " |",
-            "|---" * (len(numbers) + 1) + "|",
-        ]
-        for insats, fields in mentions.items():
-            marks = ["✓" if n in fields else "" for n in numbers]
-            rows.append(f"| {cell(insats)} | " + " | ".join(marks) + " |")
-        out.append("\n".join(rows))
+        rows = [[cell(insats), *("✓" if n in fields else "" for n in numbers)] for insats, fields in mentions.items()]
+        out.append(table([label("insats", lang), *map(str, numbers)], rows))
     else:
         out.append(label("no_insatser", lang))
     return out

@@ -7,8 +7,8 @@ from typing import Any
 from ..i18n import Lang, label
 from ..merge import Merged
 from ..text import paragraphs, spans
-from .compare.common import short_heading
-from .markdown import cell, escape, inline
+from .compare.common import rating_or_dash, short_heading
+from .markdown import cell, escape, inline, table
 
 
 def _title(merged: Merged, lang: Lang) -> str:
@@ -16,24 +16,18 @@ def _title(merged: Merged, lang: Lang) -> str:
     return f"{first.forbund} {first.ar}: {label('merged', lang, n=len(merged.responses))}"
 
 
-def _rating(value: int | None) -> str:
-    return "–" if value is None else str(value)
-
-
 def to_markdown(merged: Merged, lang: Lang = "sv") -> str:
     fw = merged.framework
     names = [r.respondent for r in merged.responses]
     out = [f"# {escape(_title(merged, lang))}"]
     header = [label("field", lang), *map(cell, names), label("spread", lang), ""]
-    rows = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    rows = []
     for spread in merged.spreads:
         flag = f"**{label('disagreement', lang)}**" if spread.disagreement else ""
         span = "" if spread.low is None else f"{spread.low}–{spread.high}"
-        rows.append(
-            f"| {spread.field} | " + " | ".join(_rating(r) for _, r in spread.ratings) + f" | {span} | {flag} |"
-        )
+        rows.append([str(spread.field), *(rating_or_dash(r) for _, r in spread.ratings), span, flag])
     out.append(f"## {label('rating', lang)}")
-    out.append("\n".join(rows))
+    out.append(table(header, rows))
     for field in fw.fields:
         out.append(f"## {escape(fw.heading(field, lang))}")
         for question in field.questions:
@@ -58,7 +52,7 @@ def to_terminal(merged: Merged, lang: Lang = "sv") -> Any:
         field = fw.by_number[spread.field]
         flag = f"[bold red]{label('disagreement', lang)}[/]" if spread.disagreement else ""
         span = "" if spread.low is None else f"{spread.low}–{spread.high}"
-        table.add_row(short_heading(fw, field, lang), *(_rating(r) for _, r in spread.ratings), span, flag)
+        table.add_row(short_heading(fw, field, lang), *(rating_or_dash(r) for _, r in spread.ratings), span, flag)
     return table
 
 
@@ -71,7 +65,7 @@ def to_html(merged: Merged, lang: Lang = "sv") -> str:
         "title": _title(merged, lang),
         "names": [r.respondent for r in merged.responses],
         "spreads": [
-            {"field": s.field, "ratings": [_rating(r) for _, r in s.ratings],
+            {"field": s.field, "ratings": [rating_or_dash(r) for _, r in s.ratings],
              "span": "" if s.low is None else f"{s.low}–{s.high}", "disagreement": s.disagreement}
             for s in merged.spreads
         ],

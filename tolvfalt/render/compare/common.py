@@ -13,6 +13,10 @@ def short_heading(framework: Framework, field: GridField, lang: Lang) -> str:
     return f"{field.number} {framework.row(field)(lang)} · {framework.column(field)(lang)}"
 
 
+def rating_or_dash(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
 def trend(ratings: list[int | None]) -> str:
     """An arrow from the first to the last rating given: ↑, ↓ or →; empty with fewer than two."""
     given = [r for r in ratings if r is not None]

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from ...compare import Comparison, Entry
 from ...i18n import Lang, label
-from ..markdown import cell, escape
-from .common import change_lines, short_heading, trend
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _rating(value: int | None) -> str:
-    return "–" if value is None else str(value)
+from ..markdown import cell, escape, table
+from .common import change_lines, rating_or_dash, short_heading, trend
 
 
 def ratings_table(comparison: Comparison, entries: list[Entry], headers: list[str], lang: Lang, arrows: bool) -> str:
@@ -23,11 +13,11 @@ def ratings_table(comparison: Comparison, entries: list[Entry], headers: list[st
     rows = []
     for field in fw.fields:
         ratings = [e.assessment.rating(field.number) for e in entries]
-        row = [cell(short_heading(fw, field, lang)), *(_rating(r) for r in ratings)]
+        row = [cell(short_heading(fw, field, lang)), *(rating_or_dash(r) for r in ratings)]
         rows.append([*row, trend(ratings)] if arrows else row)
     answered = [f"{len(e.completeness.answered)}/{e.completeness.total}" for e in entries]
     rows.append([f"*{label('answered_row', lang)}*", *answered, *([""] if arrows else [])])
-    return _table([label("field", lang), *map(cell, headers), *([label("trend", lang)] if arrows else [])], rows)
+    return table([label("field", lang), *map(cell, headers), *([label("trend", lang)] if arrows else [])], rows)
 
 
 def render(comparison: Comparison, lang: Lang = "sv") -> str:
