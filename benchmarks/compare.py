@@ -16,9 +16,9 @@ from timing import tolvfalt_command
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tolvfalt.framework import default_framework
+from tolvfalt.formats.data import assessment_yaml as to_yaml
 from tolvfalt.model import Assessment
-from tolvfalt.render.data import to_yaml
+from tolvfalt.read.framework import default_framework
 
 WORDS = [
     "samverkan", "insats", "deltagare", "myndighet", "förbund", "mål",

@@ -35,7 +35,7 @@ def main() -> None:
             sys.executable,
             "-c",
             (
-                "import time,sys; from pathlib import Path; from tolvfalt.load import load; p=Path(sys.argv[1]);"
+                "import time,sys; from pathlib import Path; from tolvfalt.read import load; p=Path(sys.argv[1]);"
                 "load(p); t=time.perf_counter(); [load(p) for _ in range(20)];"
                 "print((time.perf_counter()-t)/20)"
             ),

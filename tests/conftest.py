@@ -7,7 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tolvfalt.cli import app
-from tolvfalt.framework import Framework, default_framework
+from tolvfalt.framework import Framework
+from tolvfalt.read.framework import default_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "2009.yaml"

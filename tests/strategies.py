@@ -6,8 +6,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from tolvfalt.framework import Framework, default_framework
+from tolvfalt.framework import Framework
 from tolvfalt.model import Assessment
+from tolvfalt.read.framework import default_framework
 
 # Every character a document can hold: no C0/C1 controls (tab and line breaks allowed), no surrogates.
 _CHARS = st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\ufffe\uffff") | st.sampled_from(

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tolvfalt.errors import TolvfaltError
-from tolvfalt.load import validate
-from tolvfalt.source import parse_yaml
+from tolvfalt.read import validate
+from tolvfalt.read.yaml import parse_yaml
 
 HEAD = "förbund: Exempelförbundet\når: 2024\n"
 
@@ -162,7 +162,7 @@ def test_any_text_is_loaded_or_refused_cleanly(text):
     )
 )
 def test_any_structure_is_loaded_or_refused_cleanly(data):
-    from tolvfalt.yamlio import dump
+    from tolvfalt.formats.data import dump
 
     try:
         validate(parse_yaml(dump(data), "x.yaml"))

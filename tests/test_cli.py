@@ -12,7 +12,7 @@ import yaml
 from conftest import EXAMPLE, assert_no_traceback, cli
 
 from tolvfalt.cli import main
-from tolvfalt.load import load
+from tolvfalt.read import load
 
 INCOMPLETE = """\
 förbund: Exempelförbundet
@@ -184,7 +184,7 @@ def test_never_over_an_input_file(tmp_path):
 
 def test_binary_format_needs_output():
     run = cli("assess", EXAMPLE, "--format", "xlsx")
-    assert run.exit_code == 1 and "-o" in run.stderr
+    assert run.exit_code == 2 and "-o" in run.stderr
 
 
 @pytest.mark.parametrize(
@@ -220,9 +220,12 @@ def test_canonical_yaml_is_stable(framework):
 def test_package_exports_the_library(framework):
     import tolvfalt
 
-    assessment = tolvfalt.load_assessment(EXAMPLE, framework)
-    assert tolvfalt.completeness(assessment, framework.question_ids).complete
-    assert tolvfalt.render_assessment("md", assessment, framework).startswith("Fagersta | 2009-10-06")
+    assessment = tolvfalt.load(str(EXAMPLE), framework)
+    assert tolvfalt.completeness(assessment, framework).complete
+    assert tolvfalt.render(assessment, "md", framework=framework).startswith("Fagersta | 2009-10-06")
     assert all(callable(getattr(tolvfalt, name)) for name in tolvfalt.__all__)
+    assert set(tolvfalt.__all__) == set(tolvfalt._EXPORTS)
+    for name in tolvfalt.__all__:
+        assert getattr(tolvfalt, name).__doc__, name
     with pytest.raises(AttributeError):
         tolvfalt.nothing  # noqa: B018

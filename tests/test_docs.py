@@ -11,7 +11,7 @@ import re
 from conftest import ROOT, cli
 
 from tolvfalt.cli import app
-from tolvfalt.framework import default_framework
+from tolvfalt.read.framework import default_framework
 from tolvfalt.schema import json_schema
 
 CLI_DOC = ROOT / "docs" / "cli.md"

@@ -6,7 +6,7 @@ import re
 
 from conftest import DATA, EXAMPLE, cli
 
-from tolvfalt.load import load
+from tolvfalt.read import load
 
 
 def _words(text: str) -> str:

@@ -12,10 +12,10 @@ from conftest import EXAMPLE, ROOT, assert_no_traceback, cli
 from hypothesis import HealthCheck, given, settings
 from strategies import assessments
 
-from tolvfalt.framework import default_framework
-from tolvfalt.load import load
+from tolvfalt.formats.xlsx import assessment as render
 from tolvfalt.model import Assessment
-from tolvfalt.render.xlsx import render
+from tolvfalt.read import load
+from tolvfalt.read.framework import default_framework
 
 TEMPLATE = ROOT / "templates" / "tolvfaltaren.xlsx"
 
@@ -204,7 +204,7 @@ def test_template_from_last_year(tmp_path):
 
 
 def test_size_limits(tmp_path, monkeypatch):
-    from tolvfalt.load import from_excel
+    from tolvfalt.read import excel as from_excel
 
     path = tmp_path / "stor.xlsx"
     path.write_bytes(TEMPLATE.read_bytes())

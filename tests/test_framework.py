@@ -90,6 +90,6 @@ def test_framework_file_errors_have_lines(tmp_path):
 
 def test_shipped_framework_validates_and_equals_the_fast_build(framework: Framework):
     """default_framework() skips validation for speed; the same file must pass it and give the same model."""
-    from tolvfalt.framework import default_data
+    from tolvfalt.read.framework import default_data
 
     assert Framework.model_validate(default_data()) == framework

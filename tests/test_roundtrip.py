@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import assessments, prose
 
-from tolvfalt.framework import default_framework
-from tolvfalt.load import load, validate
+from tolvfalt.formats.data import assessment_json as to_json
+from tolvfalt.formats.data import assessment_yaml as to_yaml
 from tolvfalt.model import Assessment
-from tolvfalt.render.data import to_json, to_yaml
+from tolvfalt.read import load, validate
+from tolvfalt.read.framework import default_framework
+from tolvfalt.read.yaml import parse_yaml
 from tolvfalt.schema import json_schema
-from tolvfalt.source import parse_yaml
 from tolvfalt.text import normalize, paragraphs, spans
 
 SLOW = settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)

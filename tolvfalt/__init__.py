@@ -2,13 +2,12 @@
 
 The library first, the command line a thin layer over it::
 
-    from pathlib import Path
-    from tolvfalt import completeness, default_framework, load_assessment, render_assessment
+    import tolvfalt
 
-    framework = default_framework()
-    assessment = load_assessment(Path("examples/2009.yaml"), framework)
-    done = completeness(assessment, framework.question_ids)
-    markdown = render_assessment("md", assessment, framework, lang="sv")
+    framework = tolvfalt.load_framework()
+    assessment = tolvfalt.load("examples/2009.yaml", framework)
+    done = tolvfalt.completeness(assessment, framework)
+    markdown = tolvfalt.render(assessment, "md", lang="sv", framework=framework)
 
 Every mistake in an input file raises ``TolvfaltError``, whose ``problems`` name file, line, key and a hint.
 """
@@ -16,28 +15,54 @@ Every mistake in an input file raises ``TolvfaltError``, whose ``problems`` name
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from .api import check, compare, merge
+    from .comparison import Comparison
+    from .errors import Problem, TolvfaltError
+    from .formats import render
+    from .framework import Framework
+    from .merged import Merged
+    from .model import Assessment, Completeness, FieldAnswers, completeness
+    from .read import load
+    from .read.framework import default_framework, load_framework
+    from .read.many import FileResult
+
 _EXPORTS = {
+    "load": "tolvfalt.read",
+    "load_framework": "tolvfalt.read.framework",
+    "default_framework": "tolvfalt.read.framework",
+    "check": "tolvfalt.api",
+    "compare": "tolvfalt.api",
+    "merge": "tolvfalt.api",
+    "render": "tolvfalt.formats",
+    "completeness": "tolvfalt.model",
     "Assessment": "tolvfalt.model",
     "FieldAnswers": "tolvfalt.model",
-    "completeness": "tolvfalt.model",
+    "Completeness": "tolvfalt.model",
     "Framework": "tolvfalt.framework",
-    "default_framework": "tolvfalt.framework",
-    "load_framework": "tolvfalt.framework",
-    "load_assessment": "tolvfalt.load:load",
-    "render_assessment": "tolvfalt.render:render",
+    "FileResult": "tolvfalt.read.many",
+    "Comparison": "tolvfalt.comparison",
+    "Merged": "tolvfalt.merged",
     "TolvfaltError": "tolvfalt.errors",
     "Problem": "tolvfalt.errors",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Assessment", "Comparison", "Completeness", "FieldAnswers", "FileResult", "Framework", "Merged", "Problem",
+    "TolvfaltError", "check", "compare", "completeness", "default_framework", "load", "load_framework", "merge",
+    "render",
+]  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
     # Imported on first use, so that `tolvfalt --help` does not pay for pydantic and the renderers.
     if name in _EXPORTS:
-        module, _, attribute = _EXPORTS[name].partition(":")
-        return getattr(import_module(module), attribute or name)
+        return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'tolvfalt' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -11,6 +11,8 @@ from .i18n import Lang, label, message
 
 @dataclass(frozen=True)
 class Problem:
+    """One mistake: a code (the key of its message in data/labels.yaml), where it is, and the nearest valid key."""
+
     code: str
     params: dict[str, object] = field(default_factory=dict)
     file: str | None = None
@@ -58,6 +60,10 @@ class TolvfaltError(Exception):
 
     def format(self, lang: Lang = "sv") -> str:
         return "\n".join(p.format(lang) for p in self.problems)
+
+
+class UsageError(TolvfaltError):
+    """A command asked for something it cannot do (a format it cannot write, say): exit code 2."""
 
 
 def _order(problem: Problem) -> tuple[str, int, str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache, cached_property
-from importlib import resources
-from pathlib import Path
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .i18n import Lang
+from .i18n import Lang, label
 
 # defer_build: the shipped framework is trusted data (tests validate it) and is built without validation, so the
 # validators are only compiled when a --framework file is read.
@@ -67,6 +65,8 @@ class ScaleStep(Text):
 
 
 class Framework(BaseModel):
+    """The grid: its rows (levels), columns (perspectives), fields with their questions, and the rating scale."""
+
     model_config = _CONFIG
     name: NonEmpty = Field(alias="namn")
     version: NonEmpty
@@ -121,8 +121,6 @@ class Framework(BaseModel):
 
     def heading(self, field: GridField, lang: Lang) -> str:
         """``Fält 1: Deltagare - Struktur och förutsättningar``."""
-        from .i18n import label
-
         return label("field_heading", lang, n=field.number, rad=self.row(field)(lang), kolumn=self.column(field)(lang))
 
     def grid(self) -> list[list[GridField]]:
@@ -136,57 +134,3 @@ class Framework(BaseModel):
 
     def scale_text(self) -> str:
         return f"{self.scale[0].value}–{self.scale[-1].value}"
-
-
-DEFAULT_FILE = "tolvfaltaren.yaml"
-
-
-def default_data() -> dict:
-    from .yamlio import safe_load
-
-    return safe_load(resources.files("tolvfalt.data").joinpath(DEFAULT_FILE).read_text("utf-8"))
-
-
-@cache
-def default_framework() -> Framework:
-    """The shipped framework, built without validation (``tests/test_framework.py`` validates the same file)."""
-    data = default_data()
-
-    def level(d: dict) -> Level:
-        return Level.model_construct(id=d["id"], sv=d["sv"], en=d["en"])
-
-    return Framework.model_construct(
-        name=data["namn"],
-        version=data["version"],
-        rows=tuple(level(r) for r in data["rader"]),
-        columns=tuple(level(c) for c in data["kolumner"]),
-        fields=tuple(
-            GridField.model_construct(
-                number=f["nummer"],
-                row=f["rad"],
-                column=f["kolumn"],
-                questions=tuple(Question.model_construct(**q) for q in f["frågor"]),
-            )
-            for f in data["fält"]
-        ),
-        scale=tuple(
-            ScaleStep.model_construct(value=s["värde"], sv=s["sv"], en=s["en"], color=s["färg"]) for s in data["skala"]
-        ),
-    )
-
-
-def load_framework(path: Path | None = None) -> Framework:
-    """The default framework, or the one in ``path`` (YAML or JSON), with file/line errors."""
-    if path is None:
-        return default_framework()
-    from pydantic import ValidationError
-
-    from .errors import TolvfaltError
-    from .source import display_name, parse_yaml, read_text
-    from .validation import problems_from
-
-    located = parse_yaml(read_text(path), display_name(path))
-    try:
-        return Framework.model_validate(located.data)
-    except ValidationError as exc:
-        raise TolvfaltError(problems_from(exc, located, Framework)) from None

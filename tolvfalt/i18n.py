@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 Lang = Literal["sv", "en"]
@@ -12,13 +11,13 @@ LANGS: tuple[Lang, ...] = ("sv", "en")
 
 @cache
 def _labels() -> dict[str, Any]:
-    from .yamlio import safe_load
+    from .packaged import load_data
 
-    return safe_load(resources.files("tolvfalt.data").joinpath("labels.yaml").read_text("utf-8"))
+    return load_data("labels.yaml")
 
 
 def label(key: str, lang: Lang = "sv", **params: object) -> str:
-    return _labels()[lang][key].format(**params)
+    return str(_labels()[lang][key]).format(**params)
 
 
 def lines(key: str, lang: Lang = "sv") -> list[str]:
@@ -28,5 +27,5 @@ def lines(key: str, lang: Lang = "sv") -> list[str]:
 def message(code: str, lang: Lang = "sv", **params: object) -> str:
     texts = _labels()["errors"][lang]
     if code not in texts:
-        return texts["invalid"].format(detail=params.get("detail", code))
-    return texts[code].format(**params)
+        return str(texts["invalid"]).format(detail=params.get("detail", code))
+    return str(texts[code]).format(**params)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import text as textmod
+
+if TYPE_CHECKING:
+    from .framework import Framework
 
 _CONFIG = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
 
@@ -56,6 +59,9 @@ class FieldAnswers(BaseModel):
     """What one field of the grid holds: an answer per question letter, a rating and short points."""
 
     model_config = _CONFIG
+    POINTS: ClassVar[tuple[str, ...]] = ("brister", "möjligheter", "åtgärder")
+    """The keys of the short lists of points, in the order documents show them."""
+
     svar: dict[str, Prose | None] = Field(default_factory=dict)
     bedomning: Number | None = Field(default=None, alias="bedömning")
     brister: Points = Field(default_factory=list)
@@ -72,14 +78,26 @@ class FieldAnswers(BaseModel):
         self.svar = {letter: text for letter, text in self.svar.items() if text}
         return self
 
+    def points(self) -> dict[str, list[str]]:
+        """The brister, möjligheter and åtgärder by their file keys, in ``POINTS`` order."""
+        return {key: getattr(self, _ATTRIBUTE[key]) for key in self.POINTS}
+
+    def has_points(self) -> bool:
+        return any(self.points().values())
+
     def is_empty(self) -> bool:
-        return not (self.svar or self.bedomning is not None or self.brister or self.mojligheter or self.atgarder)
+        return not (self.svar or self.bedomning is not None or self.has_points())
 
 
 class Assessment(BaseModel):
     """One förbund's kartläggning for one year."""
 
     model_config = _CONFIG
+    METADATA: ClassVar[tuple[str, ...]] = (
+        "förbund", "år", "ort", "datum", "författare", "respondent", "titel", "insatser", "inledning", "avslutning",
+    )  # fmt: skip
+    """Every key of the file but ``fält``, in the order forms show them."""
+
     forbund: Line = Field(alias="förbund", min_length=1)
     ar: Number = Field(alias="år", ge=1900, le=2200)
     ort: Line | None = None
@@ -119,8 +137,13 @@ class Assessment(BaseModel):
         return self.model_dump(exclude_none=True, exclude_defaults=True)
 
 
+_ATTRIBUTE = {info.alias or name: name for name, info in FieldAnswers.model_fields.items()}
+
+
 @dataclass(frozen=True)
 class Completeness:
+    """Which questions of the framework are answered and which are missing, in framework order."""
+
     answered: tuple[str, ...]
     missing: tuple[str, ...]
 
@@ -137,6 +160,8 @@ class Completeness:
         return not self.missing
 
 
-def completeness(assessment: Assessment, question_ids: tuple[str, ...]) -> Completeness:
+def completeness(assessment: Assessment, framework: Framework) -> Completeness:
+    """Which of the framework's questions have a non-empty answer, and which are missing."""
+    question_ids = framework.question_ids
     answered = tuple(q for q in question_ids if assessment.answer(q))
     return Completeness(answered=answered, missing=tuple(q for q in question_ids if q not in answered))

@@ -1,60 +1,47 @@
-"""JSON Schema of the assessment file, built from the framework so editors show each question."""
+"""JSON Schema of the assessment file: the model's own schema, with the framework's fields, questions and scale
+written in, so that editors complete keys and show each question."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from .framework import Framework
 from .i18n import Lang
-from .model import ASCII, FIELD_ASCII
-
-_TEXT = {"type": ["string", "null"]}
-_POINTS = {"type": "array", "items": {"type": "string"}}
+from .model import ASCII, FIELD_ASCII, Assessment
 
 
 def json_schema(framework: Framework, lang: Lang = "sv") -> dict[str, Any]:
+    base = Assessment.model_json_schema(by_alias=True)
+    answers_schema = base.pop("$defs")["FieldAnswers"]
+    answers_schema.pop("title", None)
+    scale = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
     fields: dict[str, Any] = {}
     for field in framework.fields:
-        answers = {q.letter: {**_TEXT, "description": f"{q.id}: {q(lang)}"} for q in field.questions}
-        field_props: dict[str, Any] = {
-            "svar": {"type": "object", "properties": answers, "additionalProperties": False},
-            "bedömning": {
-                "type": ["integer", "null"],
-                "enum": [*(s.value for s in framework.scale), None],
-                "description": ", ".join(f"{s.value} {s(lang)}" for s in framework.scale),
-            },
-            "brister": _POINTS,
-            "möjligheter": _POINTS,
-            "åtgärder": _POINTS,
+        schema = copy.deepcopy(answers_schema)
+        props = schema["properties"]
+        props["svar"]["properties"] = {
+            q.letter: {"type": ["string", "null"], "description": f"{q.id}: {q(lang)}"} for q in field.questions
         }
-        _add_ascii(field_props, FIELD_ASCII)
-        fields[str(field.number)] = {
-            "type": ["object", "null"],
-            "description": framework.heading(field, lang),
-            "properties": field_props,
-            "additionalProperties": False,
+        props["svar"]["additionalProperties"] = False
+        props["bedömning"] = {
+            "type": ["integer", "null"],
+            "enum": [*(s.value for s in framework.scale), None],
+            "description": scale,
         }
-    top: dict[str, Any] = {
-        "förbund": {"type": "string", "minLength": 1},
-        "år": {"type": "integer", "minimum": 1900, "maximum": 2200},
-        "ort": _TEXT,
-        "datum": {"type": ["string", "null"], "format": "date"},
-        "författare": _TEXT,
-        "respondent": _TEXT,
-        "titel": _TEXT,
-        "inledning": _TEXT,
-        "insatser": _POINTS,
-        "fält": {"type": "object", "properties": fields, "additionalProperties": False},
-        "avslutning": _TEXT,
-    }
-    _add_ascii(top, ASCII)
+        _add_ascii(props, FIELD_ASCII)
+        schema["description"] = framework.heading(field, lang)
+        schema["type"] = ["object", "null"]
+        fields[str(field.number)] = schema
+    props = base["properties"]
+    props["fält"] = {"type": "object", "properties": fields, "additionalProperties": False}
+    _add_ascii(props, ASCII)
+    required = base.pop("required", [])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **base,
         "title": f"{framework.name} {framework.version}",
-        "type": "object",
-        "allOf": [{"anyOf": [{"required": [key]}, {"required": [ASCII[key]]}]} for key in ("förbund", "år")],
-        "properties": top,
-        "additionalProperties": False,
+        "allOf": [{"anyOf": [{"required": [key]}, {"required": [ASCII.get(key, key)]}]} for key in required],
     }
 
 

@@ -1,31 +1,12 @@
-"""What the yearly document gathers beyond the seed: points by field, and which insatser each field mentions."""
+"""Which insatser each field of an assessment mentions."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .framework import Framework, GridField
+from .framework import Framework
 from .model import Assessment
 from .text import plain
-
-
-@dataclass(frozen=True)
-class FieldPoints:
-    field: GridField
-    brister: list[str]
-    mojligheter: list[str]
-    atgarder: list[str]
-
-
-def points_by_field(assessment: Assessment, framework: Framework) -> list[FieldPoints]:
-    """Every field that has brister, möjligheter or åtgärder, in field order."""
-    result = []
-    for field in framework.fields:
-        answers = assessment.falt.get(field.number)
-        if answers and (answers.brister or answers.mojligheter or answers.atgarder):
-            result.append(FieldPoints(field, answers.brister, answers.mojligheter, answers.atgarder))
-    return result
 
 
 def insats_mentions(assessment: Assessment, framework: Framework) -> dict[str, list[int]]:
@@ -34,7 +15,10 @@ def insats_mentions(assessment: Assessment, framework: Framework) -> dict[str, l
     for field in framework.fields:
         answers = assessment.falt.get(field.number)
         if answers:
-            parts = [*answers.svar.values(), *answers.brister, *answers.mojligheter, *answers.atgarder]
+            parts = [
+                *(t for t in answers.svar.values() if t),
+                *(p for items in answers.points().values() for p in items),
+            ]
             texts[field.number] = plain(" ".join(parts))
     mentions = {}
     for insats in assessment.insatser:

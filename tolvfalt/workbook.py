@@ -1,32 +1,12 @@
-"""The workbook's layout, shared by the writer (render/xlsx.py) and the reader (load/from_excel.py)."""
+"""The workbook's layout, shared by the writer (render/xlsx.py) and the reader (read/excel.py)."""
 
 from __future__ import annotations
 
+from .model import Assessment, FieldAnswers
+
 # Rows of the metadata sheet, by key (a hidden column holds the key; the label beside it is translated).
-METADATA_KEYS = (
-    "förbund",
-    "år",
-    "ort",
-    "datum",
-    "författare",
-    "respondent",
-    "titel",
-    "insatser",
-    "inledning",
-    "avslutning",
-)
+METADATA_KEYS = Assessment.METADATA
 # Columns of the answer sheet, by label key; the reader finds each by its heading in either language.
-ANSWER_COLUMNS = (
-    "id",
-    "field",
-    "level",
-    "perspective",
-    "question",
-    "answer",
-    "rating",
-    "brister",
-    "möjligheter",
-    "åtgärder",
-)
+ANSWER_COLUMNS = ("id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS)
 # The per-field columns (filled on the field's first row, merged over its rows) and the model keys they hold.
-FIELD_COLUMNS = {"rating": "bedömning", "brister": "brister", "möjligheter": "möjligheter", "åtgärder": "åtgärder"}
+FIELD_COLUMNS = {"rating": "bedömning", **{key: key for key in FieldAnswers.POINTS}}

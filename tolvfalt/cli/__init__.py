@@ -3,32 +3,74 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
 
-from . import assess, check, compare, merge, new, schema, template
+COMMANDS = ("assess", "check", "template", "new", "compare", "merge", "schema")
+HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
 
-app = typer.Typer(
-    name="tolvfalt",
-    help="Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 88, "max_content_width": 88},
-)
-for module in (assess, check, template, new, compare, merge, schema):
-    app.command(module.NAME, help=module.HELP)(module.command)
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"tolvfalt {__version__}")
+        raise typer.Exit()
+
+
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    pass
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with ``only`` the one about to run (it starts faster)."""
+    app = typer.Typer(
+        name="tolvfalt",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 88, "max_content_width": 88},
+    )
+    app.callback()(_root)
+    for name in (only,) if only else COMMANDS:
+        module = import_module(f"{__name__}.{name}")
+        app.command(module.NAME, help=module.HELP)(module.command)
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    only = args[0] if args and args[0] in COMMANDS else None
     try:
-        app(args=argv, prog_name="tolvfalt")
+        make_app(only)(args=args, prog_name="tolvfalt")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console entry point. The garbage collector has nothing to find in a short run's imports: it stays off
+    while they load, and what exists at the end is frozen so that the interpreter's exit does not sweep it."""
+    import gc
+
+    gc.disable()
+    gc.freeze()
+    gc.enable()
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole application, for tests and documentation
+        return make_app()
+    raise AttributeError(name)

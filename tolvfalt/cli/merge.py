@@ -5,15 +5,16 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, progress, wrote
+from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, format_help
 
 NAME = "merge"
 HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
 
 
 def command(
-    files: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx).")],
+    paths: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx) or folders.")],
     output: OutputOption = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("merged"))] = None,
     force: Annotated[bool, typer.Option("--force", help="Merge even if förbund or år differ.")] = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
@@ -21,36 +22,14 @@ def command(
 ) -> None:
     """Without -o: the ratings with their spread. -o .md/.html: every answer side by side; .yaml/.xlsx/.docx: one
     combined assessment (answers labelled by respondent, the median rating, all points)."""
-    from ..batch import expand, load_all
-    from ..errors import TolvfaltError
-    from ..merge import merge
-    from ..output import write_atomic
-    from ..render import format_for
-    from ..render import merged as view
-    from ..render import render as render_assessment
+    from ..api import merge
+    from ..read.many import expand
+    from .options import progress
+    from .output import choose, emit
 
     with command_context(lang, framework, debug) as (language, fw):
-        paths = expand(files)
-        with progress(paths, language) as tick:
-            loaded, problems = load_all(paths, fw, tick)
-        if problems:
-            raise TolvfaltError(problems)
-        merged = merge(loaded, fw, force=force)
-        if output is None:
-            from rich.console import Console
-
-            Console().print(view.to_terminal(merged, language))
-            return
-        fmt = format_for(output) or "md"
-        if fmt == "md":
-            content: str | bytes = view.to_markdown(merged, language)
-        elif fmt == "html":
-            content = view.to_html(merged, language)
-        elif fmt == "json":
-            import json
-
-            content = json.dumps(merged.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        else:
-            content = render_assessment(fmt, merged.combined(), fw, language)
-        write_atomic(output, content, inputs=paths)
-        wrote(output, language)
+        chosen = choose(NAME, "merged", fmt, output)
+        files = expand(paths)
+        with progress(len(files), language) as tick:
+            merged = merge(files, fw, force=force, progress=tick)
+        emit(merged, chosen, output, language, inputs=files, framework=fw)

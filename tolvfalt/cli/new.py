@@ -27,17 +27,19 @@ def command(
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from ..load import load
-    from ..output import write_atomic
+    from ..read import load
+    from ..read.source import display_name
     from ..skeleton import skeleton
-    from ..source import display_name
+    from ..write import write_atomic
+    from .output import require_suffix
 
     with command_context(lang, framework, debug) as (language, fw):
+        require_suffix(NAME, path, (".yaml", ".yml"))
         last = load(previous, fw) if previous else None
         name = forbund or (last.forbund if last else None)
         if not name:
             raise typer.BadParameter("give --forbund NAME or --from LAST_YEAR.yaml", param_hint="--forbund")
         ar = year or (last.ar + 1 if last else dt.date.today().year)
         text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
-        write_atomic(path, text, inputs=[previous] if previous else [], overwrite=force)
+        write_atomic(path, text, inputs=[p for p in (previous, framework) if p], overwrite=force)
         wrote(path, language)

@@ -1,4 +1,4 @@
-"""Options shared by several commands, defined once; and the one place errors become messages."""
+"""Options shared by several commands, defined once; and the one place errors become messages and exit codes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..formats import Kind, formats_for
 from ..i18n import Lang
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file; its extension chooses the format.")
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat an incomplete assessment as an error.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
+
+
+def format_help(kind: Kind) -> str:
+    """The help of a command's --format: the formats it can write (the choice is checked by ``output.choose``)."""
+    names = ", ".join(f.name for f in formats_for(kind))
+    return f"Output format: {names}. Default: from -o's extension, else the terminal."
 
 
 def lang_of(value: Language) -> Lang:
@@ -41,13 +49,14 @@ def lang_of(value: Language) -> Lang:
 def err(text: str) -> None:
     from rich.console import Console
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(text, markup=False)
+    Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False).print(text)
 
 
 @contextmanager
 def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
-    """Turn the library's errors into one line each on stderr and exit 1; with ``debug``, re-raise."""
-    from ..errors import TolvfaltError
+    """Turn the library's errors into one line each on stderr and exit 1 (2 for a usage error); with ``debug``,
+    re-raise."""
+    from ..errors import TolvfaltError, UsageError
 
     try:
         yield
@@ -56,19 +65,15 @@ def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
             raise
         for problem in exc.problems:
             err(problem.format(lang))
-        raise typer.Exit(1) from None
+        raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
-
-
-def stdout_is_tty() -> bool:
-    return sys.stdout.isatty()
 
 
 @contextmanager
 def command_context(lang: Language, framework: Path | None, debug: bool) -> Iterator[tuple[Lang, Framework]]:
     """What every command starts with: its language, the framework, and the library's errors turned into messages."""
-    from ..framework import load_framework
+    from ..read.framework import load_framework
 
     language = lang_of(lang)
     with user_errors(language, debug):
@@ -77,23 +82,23 @@ def command_context(lang: Language, framework: Path | None, debug: bool) -> Iter
 
 def wrote(path: Path, lang: Lang) -> None:
     from ..i18n import label
-    from ..source import display_name
+    from ..read.source import display_name
 
     err(label("written", lang, path=display_name(path)))
 
 
+PROGRESS_MIN_FILES = 5
+
+
 @contextmanager
-def progress(files: list[Path], lang: Lang) -> Iterator[Callable[[Path], None] | None]:
+def progress(count: int, lang: Lang) -> Iterator[Callable[[Path], None] | None]:
     """A progress bar on stderr while reading more than a handful of files, only when stderr is a terminal."""
-    if len(files) <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
+    if count <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     text = "Läser" if lang == "sv" else "Reading"
     with Progress(TextColumn(text), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
-        task = bar.add_task(text, total=len(files))
+        task = bar.add_task(text, total=count)
         yield lambda _: bar.advance(task)
-
-
-PROGRESS_MIN_FILES = 5

@@ -12,7 +12,7 @@ HELP = "Write the Excel template to fill in: blank, or pre-filled from last year
 
 
 def command(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the workbook.")] = Path(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the workbook (.xlsx).")] = Path(
         "tolvfaltaren.xlsx"
     ),
     previous: Annotated[
@@ -23,11 +23,14 @@ def command(
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from ..load import load
-    from ..output import write_atomic
-    from ..render.xlsx import template
+    from ..formats.xlsx import template
+    from ..read import load
+    from ..write import write_atomic
+    from .output import require_suffix
 
     with command_context(lang, framework, debug) as (language, fw):
+        require_suffix(NAME, output, (".xlsx",))
         last = load(previous, fw) if previous else None
-        write_atomic(output, template(fw, language, last), inputs=[previous] if previous else [])
+        inputs = [p for p in (previous, framework) if p]
+        write_atomic(output, template(fw, language, last), inputs=inputs)
         wrote(output, language)

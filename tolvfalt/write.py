@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import TolvfaltError
-from .source import display_name
+from .read.source import display_name
 
 
 def write_atomic(path: Path, content: str | bytes, inputs: Iterable[Path] = (), *, overwrite: bool = True) -> None:

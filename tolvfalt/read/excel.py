@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import TolvfaltError
+from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import LANGS, label
-from ..source import Located, display_name
 from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, METADATA_KEYS
+from .source import Located, display_name
 
 MAX_FILE_MB = 20
 MAX_UNPACKED_MB = 200
@@ -102,7 +102,7 @@ def _header_map(keys: tuple[str, ...]) -> dict[str, str]:
 
 def _find_header(ws: Sheet, wanted: dict[str, str], required: tuple[str, ...], name: str) -> tuple[int, dict[str, int]]:
     for number, values in enumerate(ws.rows[:20], start=1):
-        columns = {}
+        columns: dict[str, int] = {}
         for col, value in enumerate(values, start=1):
             if isinstance(value, str) and value.strip().lower() in wanted:
                 columns.setdefault(wanted[value.strip().lower()], col)
@@ -177,7 +177,6 @@ def _read_answers(ws: Sheet, located: Located, framework: Framework) -> None:
     top, columns = _find_header(ws, _header_map(ANSWER_COLUMNS), ("id", "answer"), located.file)
     fields: dict[int, dict[str, Any]] = {}
     known = {q.id: q for q in framework.questions}
-    from ..errors import Problem
 
     problems = []
     for number, values in enumerate(ws.rows[top:], start=top + 1):

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from ..errors import TolvfaltError
-from ..framework import Framework, default_framework
-from ..model import Assessment
-from ..source import Located, display_name
-from ..validation import SWEDISH, framework_problems, problems_from, unknown_fields
+if TYPE_CHECKING:  # the command line imports this package for --help; keep it light
+    from ..framework import Framework
+    from ..model import Assessment
+    from .source import Located
 
 YAML_SUFFIXES = (".yaml", ".yml")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # the last two only to say how to convert them
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+OTHER_SPREADSHEETS = (".xls", ".ods")  # read only to say how to convert them
+READABLE = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
 
 
-def load(path: Path, framework: Framework | None = None) -> Assessment:
-    """Read an assessment from a YAML file or a filled-in workbook."""
+def load(path: str | Path, framework: Framework | None = None) -> Assessment:
+    """Read an assessment from a YAML file or a filled-in workbook; a mistake raises ``TolvfaltError``."""
+    from ..errors import TolvfaltError
+    from .framework import default_framework
+    from .source import display_name
+
+    path = Path(path)
     framework = framework or default_framework()
     suffix = path.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
-        from .from_excel import read_workbook
+    if suffix in (*EXCEL_SUFFIXES, *OTHER_SPREADSHEETS):
+        from .excel import read_workbook
 
         located = read_workbook(path, framework)
     elif suffix in YAML_SUFFIXES or path.is_dir() or not path.exists():
-        from .from_yaml import read_yaml
+        from .source import read_text
+        from .yaml import parse_yaml
 
-        located = read_yaml(path)
+        located = parse_yaml(read_text(path), display_name(path))
     else:
         raise TolvfaltError.one("unknown_format", file=display_name(path), suffix=path.suffix or path.name)
     return validate(located, framework)
@@ -35,6 +41,13 @@ def load(path: Path, framework: Framework | None = None) -> Assessment:
 
 def validate(located: Located, framework: Framework | None = None) -> Assessment:
     """Plain data (with its lines) to a model that fits the framework, or every problem at once."""
+    from pydantic import ValidationError
+
+    from ..errors import TolvfaltError
+    from ..model import Assessment
+    from .framework import default_framework
+    from .problems import SWEDISH, framework_problems, problems_from, unknown_fields
+
     framework = framework or default_framework()
     located.add_spellings(SWEDISH)
     if not isinstance(located.data, dict):

@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, nearest
-from .framework import Framework
-from .model import ASCII, FIELD_ASCII, Assessment
+from ..errors import Problem, nearest
+from ..framework import Framework
+from ..model import ASCII, FIELD_ASCII, Assessment
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
@@ -59,7 +59,7 @@ def problems_from(exc: ValidationError, located: Located, model: type[BaseModel]
 
 
 def _is_key_error(error: Any) -> bool:
-    return error["loc"][-1] == "[key]"
+    return bool(error["loc"][-1] == "[key]")
 
 
 def _show(value: object) -> str:
@@ -116,14 +116,14 @@ def framework_problems(assessment: Assessment, framework: Framework, located: Lo
                     )
                 )
         if answers.bedomning is not None and framework.scale_step(answers.bedomning) is None:
-            loc = ("fält", number, "bedömning")
+            rating_loc = ("fält", number, "bedömning")
             problems.append(
                 Problem(
                     "rating_out_of_scale",
                     {"value": answers.bedomning, "scale": framework.scale_text()},
                     located.file,
-                    located.line_for(loc),
-                    _dotted(loc),
+                    located.line_for(rating_loc),
+                    _dotted(rating_loc),
                 )
             )
     return problems

@@ -5,22 +5,23 @@ from __future__ import annotations
 import csv
 import io
 
-from ...compare import Comparison
-from ...model import FieldAnswers
-from ...text import word_count
+from ..comparison import Comparison
+from ..model import FieldAnswers
+from ..text import word_count
 
 COLUMNS = ("fil", "förbund", "år", "respondent", "fält", "fråga", "bedömning", "besvarad", "ord",
-           "brister", "möjligheter", "åtgärder")  # fmt: skip
+           *FieldAnswers.POINTS)  # fmt: skip
 
 
 def rows(comparison: Comparison) -> list[dict[str, object]]:
-    out = []
+    out: list[dict[str, object]] = []
     for entry in comparison.entries:
-        a = entry.assessment
+        a = entry.loaded
         for field in comparison.framework.fields:
             answers = a.falt.get(field.number) or FieldAnswers()
+            counts = {key: len(items) for key, items in answers.points().items()}
             for question in field.questions:
-                text = answers.svar.get(question.letter, "")
+                text = answers.svar.get(question.letter) or ""
                 out.append({
                     "fil": entry.source,
                     "förbund": a.forbund,
@@ -31,16 +32,14 @@ def rows(comparison: Comparison) -> list[dict[str, object]]:
                     "bedömning": "" if answers.bedomning is None else answers.bedomning,
                     "besvarad": int(bool(text)),
                     "ord": word_count(text),
-                    "brister": len(answers.brister),
-                    "möjligheter": len(answers.mojligheter),
-                    "åtgärder": len(answers.atgarder),
+                    **counts,
                 })  # fmt: skip
     return out
 
 
-def to_csv(comparison: Comparison) -> bytes:
+def comparison(c: Comparison) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(comparison))
+    writer.writerows(rows(c))
     return buffer.getvalue().encode("utf-8-sig")

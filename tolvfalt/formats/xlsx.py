@@ -1,7 +1,7 @@
 """The workbook: the template a person fills in, and an assessment written into the same layout.
 
 Sheets: Instruktioner, Uppgifter (metadata), Tolvfältaren (the grid with live counts), Svar (one row per question).
-``load/from_excel.py`` reads it back by sheet names, header labels and the hidden question ids.
+``read/excel.py`` reads it back by sheet names, header labels and the hidden question ids.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -39,8 +39,8 @@ WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "
 POINT_WIDTH = 36
 
 
-def render(assessment: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
-    return workbook(framework, lang, assessment)
+def assessment(a: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
+    return workbook(framework, lang, a)
 
 
 def template(framework: Framework, lang: Lang = "sv", previous: Assessment | None = None) -> bytes:
@@ -52,7 +52,7 @@ def workbook(
     framework: Framework, lang: Lang, assessment: Assessment | None, previous: Assessment | None = None
 ) -> bytes:
     wb = Workbook()
-    _instructions(wb.active, lang)
+    _instructions(first_sheet(wb), lang)
     _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous)
     answers = wb.create_sheet(label("sheet_answers", lang))
     _answers(answers, framework, lang, assessment, previous)
@@ -63,7 +63,13 @@ def workbook(
     return buffer.getvalue()
 
 
-def write_cell(cell: Cell, value: Any, key: str = "") -> None:
+def first_sheet(wb: Workbook) -> Worksheet:
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
+def write_cell(cell: Cell | MergedCell, value: Any, key: str = "") -> None:
     """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit."""
     if isinstance(value, str):
         if len(value) > EXCEL_CELL_LIMIT:
@@ -81,7 +87,8 @@ def _protect(ws: Worksheet) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -190,6 +197,7 @@ def _answers(
         first = row
         for question in field.questions:
             answer = _paras(answers.svar.get(question.letter))
+            last_answer = _paras(last.svar.get(question.letter))
             cells = {
                 "id": question.id,
                 "field": field.number,
@@ -197,7 +205,7 @@ def _answers(
                 "perspective": framework.column(field)(lang),
                 "question": question(lang),
                 "answer": answer,
-                "last_year_answer": _paras(last.svar.get(question.letter)),
+                "last_year_answer": last_answer,
             }
             for key, value in cells.items():
                 if key in index:
@@ -212,16 +220,14 @@ def _answers(
             ws.row_dimensions[row].height = max(
                 60,
                 _height(answer, WIDTHS["answer"]) or 0,
-                _height(cells["last_year_answer"], WIDTHS["last_year_answer"]) or 0,
+                _height(last_answer, WIDTHS["last_year_answer"]) or 0,
             )
             row += 1
         step = framework.scale_step(answers.bedomning)
         last_step = framework.scale_step(last.bedomning)
         per_field = {
             "rating": f"{step.value} {step(lang)}" if step else None,
-            "brister": "\n".join(answers.brister) or None,
-            "möjligheter": "\n".join(answers.mojligheter) or None,
-            "åtgärder": "\n".join(answers.atgarder) or None,
+            **{key: "\n".join(items) or None for key, items in answers.points().items()},
             "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
         }
         for key, value in per_field.items():

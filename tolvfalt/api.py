@@ -1,0 +1,57 @@
+"""The library's entry points: each takes paths as ``str`` or ``Path`` and a framework (default: the shipped one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .comparison import Comparison
+from .framework import Framework
+from .merged import Merged
+from .read.framework import default_framework
+from .read.many import FileResult, expand, read_many
+
+Progress = Callable[[Path], None]
+
+
+def check(
+    paths: Iterable[str | Path],
+    framework: Framework | None = None,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    """Validate files and folders (every assessment in a folder): one result per file, never stopping at the first
+    broken one. With ``strict``, an incomplete assessment is a problem too."""
+    framework = framework or default_framework()
+    return list(read_many(expand(paths), framework, strict=strict, progress=progress))
+
+
+def compare(
+    paths: Iterable[str | Path], framework: Framework | None = None, *, progress: Progress | None = None
+) -> Comparison:
+    """Several years and förbund side by side. Files that cannot be read are left out; their problems are in
+    ``Comparison.problems``. Raises ``TolvfaltError`` when there is no file at all."""
+    from .comparison import compare as build
+    from .errors import TolvfaltError
+
+    framework = framework or default_framework()
+    files = expand(paths)
+    if not files:
+        raise TolvfaltError.one("no_files")
+    return build(read_many(files, framework, progress=progress), framework)
+
+
+def merge(
+    paths: Iterable[str | Path],
+    framework: Framework | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Merged:
+    """Several respondents' answers for one förbund and year. Raises ``TolvfaltError`` for a file that cannot be
+    read, or for files of different förbund or år unless ``force``."""
+    from .merged import merge as build
+
+    framework = framework or default_framework()
+    return build(read_many(expand(paths), framework, progress=progress), framework, force=force)

@@ -1,0 +1,88 @@
+"""The one way a command's result leaves the program: a format chosen from --format or the file's extension,
+then the terminal, standard output or a file written atomically."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ..formats import BY_NAME, Format, Kind, format_for, formats_for
+from ..i18n import Lang
+
+if TYPE_CHECKING:
+    from ..framework import Framework
+
+
+def choose(command: str, kind: Kind, fmt: Enum | str | None, output: Path | None, *, piped: str = "terminal") -> Format:
+    """The format to write, or a usage error (exit 2) that lists the formats ``command`` can write. Without
+    --format and -o: the terminal, or ``piped`` when standard output is not one."""
+    from ..errors import UsageError
+    from ..read.source import display_name
+
+    names = ", ".join(f.name for f in formats_for(kind))
+    name = fmt.value if isinstance(fmt, Enum) else fmt
+    if name is not None:
+        chosen = BY_NAME.get(name)
+        if chosen is None or kind not in chosen.kinds:
+            raise UsageError.one("format_not_for", command=command, fmt=name, formats=names)
+        return chosen
+    if output is None:
+        return BY_NAME["terminal" if sys.stdout.isatty() else piped]
+    found = format_for(output, kind)
+    if found is not None:
+        return found
+    suffixes = ", ".join(s for f in formats_for(kind) for s in f.suffixes)
+    if not output.suffix:
+        raise UsageError.one("no_suffix", file=display_name(output), formats=suffixes)
+    raise UsageError.one(
+        "unknown_suffix", file=display_name(output), suffix=output.suffix, command=command, formats=suffixes
+    )
+
+
+def emit(
+    obj: Any,
+    fmt: Format,
+    output: Path | None,
+    lang: Lang,
+    *,
+    inputs: Iterable[Path] = (),
+    framework: Framework | None = None,
+    **options: Any,
+) -> None:
+    """Show ``obj`` on the terminal, print it, or write it to ``output``."""
+    from ..errors import UsageError
+    from ..formats import render, renderable
+
+    if output is None:
+        if fmt.name == "terminal":
+            from rich.console import Console
+
+            Console(markup=False, emoji=False, highlight=False).print(renderable(obj, lang, framework=framework))
+            return
+        if fmt.binary:
+            raise UsageError.one("needs_output", fmt=fmt.name)
+        text = render(obj, fmt.name, lang, framework=framework, **options)
+        typer.echo(text, nl=False)
+        return
+    from ..write import write_atomic
+    from .options import wrote
+
+    write_atomic(output, render(obj, fmt.name, lang, framework=framework, **options), inputs=list(inputs))
+    wrote(output, lang)
+
+
+def require_suffix(command: str, output: Path, suffixes: tuple[str, ...]) -> None:
+    """For a command that writes one kind of file: a usage error unless ``output`` ends in one of ``suffixes``."""
+    from ..errors import UsageError
+    from ..read.source import display_name
+
+    if output.suffix.lower() not in suffixes:
+        code = "unknown_suffix" if output.suffix else "no_suffix"
+        raise UsageError.one(
+            code, file=display_name(output), suffix=output.suffix, command=command, formats=", ".join(suffixes)
+        )

@@ -1,0 +1,191 @@
+"""From model to output: one registry of formats, each with its suffixes and the objects it can write.
+
+``render(obj, fmt)`` builds the view of ``obj`` once and hands it to the writer of ``fmt``; the heavy libraries
+load only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # the command line imports this module for --help; keep it light
+    from rich.console import RenderableType
+
+    from ..framework import Framework
+    from ..i18n import Lang
+
+Kind = Literal["assessment", "comparison", "merged", "check"]
+ALL: frozenset[Kind] = frozenset({"assessment", "comparison", "merged", "check"})
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    binary: bool
+    kinds: frozenset[Kind]
+    """The objects this format can write."""
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("terminal", (".txt",), False, ALL),
+    Format("md", (".md", ".markdown"), False, frozenset({"assessment", "comparison", "merged"})),
+    Format("html", (".html", ".htm"), False, frozenset({"assessment", "comparison", "merged"})),
+    Format("docx", (".docx",), True, frozenset({"assessment", "merged"})),
+    Format("xlsx", (".xlsx",), True, frozenset({"assessment", "comparison", "merged"})),
+    Format("json", (".json",), False, ALL),
+    Format("yaml", (".yaml", ".yml"), False, frozenset({"assessment", "merged"})),
+    Format("csv", (".csv",), True, frozenset({"comparison"})),
+)
+BY_NAME = {f.name: f for f in FORMATS}
+
+
+def formats_for(kind: Kind) -> list[Format]:
+    return [f for f in FORMATS if kind in f.kinds]
+
+
+def format_for(path: Path, kind: Kind) -> Format | None:
+    """The format a file name asks for, if ``kind`` can be written in it."""
+    suffix = path.suffix.lower()
+    return next((f for f in formats_for(kind) if suffix in f.suffixes), None)
+
+
+def kind_of(obj: object) -> Kind:
+    from ..comparison import Comparison
+    from ..merged import Merged
+    from ..model import Assessment
+
+    if isinstance(obj, Assessment):
+        return "assessment"
+    if isinstance(obj, Comparison):
+        return "comparison"
+    if isinstance(obj, Merged):
+        return "merged"
+    if isinstance(obj, list):
+        return "check"
+    raise TypeError(f"tolvfalt cannot render a {type(obj).__name__}")
+
+
+def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any) -> str | bytes:
+    """``obj`` (an Assessment, a Comparison, a Merged, or the list of results ``check`` returns) in format ``fmt``.
+
+    ``framework`` is the one an assessment was read with (default: the shipped one). ``options`` go to the writer
+    that takes them: docx takes ``docx_template``, a Path to a .docx to build on.
+    """
+    kind = kind_of(obj)
+    spec = BY_NAME.get(fmt)
+    if spec is None or kind not in spec.kinds:
+        names = ", ".join(f.name for f in formats_for(kind))
+        raise ValueError(f"cannot write a {kind} as {fmt!r}; formats: {names}")
+    if kind == "check":
+        from . import view
+        from .data import check_data, dumps
+
+        if fmt == "json":
+            return dumps(check_data(obj, lang))
+        return "".join(view.check_line(r, lang) + "\n" for r in obj)
+    if fmt == "terminal":
+        from .terminal import plain_text
+
+        return plain_text(renderable(obj, lang, framework=framework), 110 if kind == "comparison" else 100)
+    if kind == "assessment":
+        return _assessment(obj, fmt, lang, framework, options)
+    if kind == "comparison":
+        return _comparison(obj, fmt, lang)
+    if fmt in ("yaml", "xlsx", "docx"):  # a merged view as one combined assessment
+        return _assessment(obj.combined(), fmt, lang, obj.framework, options)
+    return _merged(obj, fmt, lang)
+
+
+def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = None) -> RenderableType:
+    """What a terminal shows of ``obj``."""
+    from . import terminal, view
+
+    kind = kind_of(obj)
+    if kind == "assessment":
+        return terminal.assessment(view.document(obj, _framework(framework), lang))
+    if kind == "comparison":
+        return terminal.comparison(view.comparison(obj, lang))
+    if kind == "merged":
+        return terminal.merged(view.merged(obj, lang))
+    return terminal.check([view.check_line(r, lang) for r in obj])
+
+
+def _framework(framework: Framework | None) -> Framework:
+    from ..read.framework import default_framework
+
+    return framework or default_framework()
+
+
+def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, options: dict[str, Any]) -> str | bytes:
+    from . import view
+
+    fw = _framework(framework)
+    if fmt == "json":
+        from .data import assessment_json
+
+        return assessment_json(obj)
+    if fmt == "yaml":
+        from .data import assessment_yaml
+
+        return assessment_yaml(obj)
+    if fmt == "xlsx":
+        from . import xlsx
+
+        return xlsx.assessment(obj, fw, lang)
+    doc = view.document(obj, fw, lang)
+    if fmt == "md":
+        from . import markdown
+
+        return markdown.assessment(doc)
+    if fmt == "html":
+        from . import html
+
+        return html.assessment(doc)
+    from . import docx
+
+    return docx.assessment(doc, **options)
+
+
+def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
+    from . import view
+
+    if fmt == "json":
+        from .data import comparison_data, dumps
+
+        return dumps(comparison_data(obj))
+    if fmt == "csv":
+        from . import csv
+
+        return csv.comparison(obj)
+    comparison = view.comparison(obj, lang)
+    if fmt == "md":
+        from . import markdown
+
+        return markdown.comparison(comparison)
+    if fmt == "html":
+        from . import html
+
+        return html.comparison(comparison)
+    from . import xlsx_comparison
+
+    return xlsx_comparison.comparison(comparison)
+
+
+def _merged(obj: Any, fmt: str, lang: Lang) -> str:
+    from . import view
+
+    if fmt == "json":
+        from .data import dumps, merged_data
+
+        return dumps(merged_data(obj))
+    merged = view.merged(obj, lang)
+    if fmt == "md":
+        from . import markdown
+
+        return markdown.merged(merged)
+    from . import html
+
+    return html.merged(merged)

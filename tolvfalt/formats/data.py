@@ -1,0 +1,155 @@
+"""Data formats: the canonical model as JSON or YAML (what loads back equal), and comparisons, merged views and
+check results as the plain data that ``--json`` prints."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from ..comparison import Comparison, FieldChange
+from ..i18n import Lang, message
+from ..merged import Merged
+from ..model import Assessment
+from ..read.many import FileResult
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the assessment ---------------------------------------------------------------------------------------------
+
+
+def assessment_data(a: Assessment) -> dict[str, Any]:
+    """What ``assess --format json`` prints."""
+    return a.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+
+
+def assessment_json(a: Assessment) -> str:
+    return dumps(assessment_data(a))
+
+
+def assessment_yaml(a: Assessment) -> str:
+    return dump(a.to_data())
+
+
+# --- check results ----------------------------------------------------------------------------------------------
+
+
+def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, Any]]:
+    """What ``check --json`` prints."""
+    out = []
+    for r in results:
+        c = r.completeness
+        out.append({
+            "file": r.source,
+            "ok": r.ok,
+            "answered": list(c.answered) if c else None,
+            "missing": list(c.missing) if c else None,
+            "ratio": round(c.ratio, 4) if c else None,
+            "problems": [
+                {"file": p.file, "line": p.line, "key": p.key, "code": p.code,
+                 "message": message(p.code, lang, **p.params), "suggestion": p.suggestion}
+                for p in r.problems
+            ],
+        })  # fmt: skip
+    return out
+
+
+# --- the comparison ---------------------------------------------------------------------------------------------
+
+
+def comparison_data(c: Comparison) -> dict[str, Any]:
+    """What ``compare --format json`` prints."""
+
+    def entry(e: FileResult) -> dict[str, Any]:
+        a = e.loaded
+        done = e.completeness
+        return {
+            "file": e.source,
+            "förbund": a.forbund,
+            "år": a.ar,
+            "respondent": a.respondent,
+            "answered": len(done.answered) if done else None,
+            "total": done.total if done else None,
+            "missing": list(done.missing) if done else None,
+            "ratings": {str(f.number): a.rating(f.number) for f in c.framework.fields},
+        }
+
+    def change(ch: FieldChange) -> dict[str, Any]:
+        return {
+            "fält": ch.field,
+            "rating_before": ch.rating_before,
+            "rating_after": ch.rating_after,
+            "rating_delta": ch.rating_delta,
+            "new_brister": ch.new_brister,
+            "gone_brister": ch.gone_brister,
+            "gone_åtgärder": ch.gone_atgarder,
+            "unchanged_answers": ch.unchanged_answers,
+        }
+
+    return {
+        "series": [
+            {
+                "förbund": s.forbund,
+                "respondent": s.respondent,
+                "years": [entry(e) for e in s.entries],
+                "changes": [
+                    {"from": st.before.loaded.ar, "to": st.after.loaded.ar,
+                     "fields": [change(ch) for ch in st.changes]}
+                    for st in s.steps
+                ],
+            }
+            for s in c.series
+        ],
+        "same_year": {str(year): [entry(e) for e in entries] for year, entries in c.same_year.items()},
+    }  # fmt: skip
+
+
+# --- several respondents ----------------------------------------------------------------------------------------
+
+
+def merged_data(m: Merged) -> dict[str, Any]:
+    """What ``merge -o .json`` writes."""
+    first = m.responses[0].loaded
+    return {
+        "förbund": first.forbund,
+        "år": first.ar,
+        "respondents": m.names,
+        "answers": {q.id: dict(m.answers(q.id)) for q in m.framework.questions},
+        "ratings": {
+            str(s.field): {"ratings": dict(s.ratings), "low": s.low, "high": s.high, "median": s.median,
+                           "disagreement": s.disagreement}
+            for s in m.spreads
+        },
+    }  # fmt: skip
+
+
+# --- YAML output ------------------------------------------------------------------------------------------------
+
+
+@cache
+def _dumper() -> Any:
+    import yaml
+
+    def text(dumper: Any, value: str) -> Any:
+        style = "|" if "\n" in value and _block_safe(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    dumper: Any = type("Dumper", (getattr(yaml, "CSafeDumper", yaml.SafeDumper),), {})
+    dumper.add_representer(str, text)
+    return dumper
+
+
+def dump(data: Any) -> str:
+    """YAML text with literal blocks for multi-line text, keys in model order, UTF-8 as is."""
+    import yaml
+
+    out: str = yaml.dump(data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100)
+    return out
+
+
+def _block_safe(value: str) -> bool:
+    # A literal block keeps the text as written only when no line has leading or trailing spaces.
+    return all(line == line.strip(" ") for line in value.split("\n")) and not value.startswith(" ")

@@ -1,0 +1,162 @@
+"""Markdown: the yearly document in the shape of the 2009 kartläggning, the comparison and the merged view."""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import Lang, label
+from ..text import Span
+from . import view as v
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_LINE_START = re.compile(r"^(#|[+-] |\d+[.)] )")
+
+
+def escape(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\\\1", text)
+
+
+def cell(text: str) -> str:
+    return escape(text).replace("|", "\\|")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells are expected escaped already."""
+    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def inline(paragraph: list[Span]) -> str:
+    out = []
+    for span in paragraph:
+        text = _SPECIAL.sub(r"\\\1", span.text)
+        out.append(f"**{text}**" if span.bold else f"*{text}*" if span.italic else text)
+    return _LINE_START.sub(r"\\\1", "".join(out))
+
+
+# --- the yearly document ----------------------------------------------------------------------------------------
+
+
+def assessment(doc: v.DocumentView) -> str:
+    lang = doc.lang
+    out: list[str] = []
+    if doc.place:
+        out.append(escape(doc.place))
+    out.append(f"# {escape(doc.title)}")
+    out.extend(inline(p) for p in doc.inledning)
+    out.append(grid_table(doc))
+    not_answered = f"*{label('not_answered', lang)}*"
+    for section in doc.sections:
+        out.append(f"## {escape(section.heading)}")
+        for question in section.questions:
+            out.append(f"### {escape(question.text)}")
+            out.extend([inline(p) for p in question.paragraphs] or [not_answered])
+        out.extend(field_points(doc, section.rating, section.points))
+    out.extend(summary(doc))
+    if doc.avslutning:
+        out.append(f"## {label('closing', lang)}")
+        out.extend(inline(p) for p in doc.avslutning)
+    out.append(escape(doc.signature))
+    return "\n\n".join(out) + "\n"
+
+
+def field_points(doc: v.DocumentView, rating: v.Rating | None, points: list[v.PointList]) -> list[str]:
+    out = []
+    if rating is not None:
+        out.append(f"**{label('rating', doc.lang)}:** {escape(rating.text)}")
+    for point_list in points:
+        out.append(f"**{point_list.label}:**\n\n" + "\n".join(f"- {inline(item)}" for item in point_list.items))
+    return out
+
+
+def grid_table(doc: v.DocumentView) -> str:
+    header = "| | " + " | ".join(cell(c) for c in doc.columns) + " |"
+    rule = "|---" * (len(doc.columns) + 1) + "|"
+    rows = []
+    for row in doc.grid:
+        texts = []
+        for c in row.cells:
+            questions = " ".join(cell(q) for q in c.questions)
+            mark = f" *({cell(c.rating.text)})*" if c.rating.rated else ""
+            texts.append(f"**{c.number}** {questions}{mark}")
+        rows.append(f"| **{cell(row.label)}** | " + " | ".join(texts) + " |")
+    legend = ", ".join(r.text for r in doc.legend)
+    return "\n".join([header, rule, *rows]) + (
+        f"\n\n*{escape(doc.completeness_text)}. {label('scale', doc.lang)}: {escape(legend)}.*"
+    )
+
+
+def summary(doc: v.DocumentView) -> list[str]:
+    lang = doc.lang
+    out = [f"## {label('summary', lang)}"]
+    out.append(escape(doc.completeness_text) + ".")
+    out.append(f"### {label('points_by_field', lang)}")
+    for item in doc.points_by_field:
+        out.append(f"**{escape(item.heading)}**")
+        out.extend(field_points(doc, None, item.points))
+    if not doc.points_by_field:
+        out.append(label("no_points", lang))
+    out.append(f"### {label('insatser_by_field', lang)}")
+    if doc.mentions:
+        rows = [[cell(insats), *("✓" if n in fields else "" for n in doc.numbers)] for insats, fields in doc.mentions]
+        out.append(table([label("insats", lang), *map(str, doc.numbers)], rows))
+    else:
+        out.append(label("no_insatser", lang))
+    return out
+
+
+# --- the comparison ---------------------------------------------------------------------------------------------
+
+
+def ratings_table(t: v.RatingsTable, headers: list[str], lang: Lang) -> str:
+    rows = []
+    for row in t.rows:
+        cells = [cell(row.name), *(r.short for r in row.ratings)]
+        rows.append([*cells, row.trend] if t.trend_column else cells)
+    rows.append([f"*{label('answered_row', lang)}*", *t.answered, *([""] if t.trend_column else [])])
+    return table([label("field", lang), *map(cell, headers), *([label("trend", lang)] if t.trend_column else [])], rows)
+
+
+def comparison(c: v.ComparisonView) -> str:
+    lang = c.lang
+    out = [f"# {c.title}"]
+    for series in c.series:
+        out.append(f"## {escape(series.name)}")
+        out.append(f"### {label('ratings_over_years', lang)}")
+        out.append(ratings_table(series.table, series.table.headers, lang))
+        for step in series.steps:
+            out.append(f"### {step.title}")
+            if not step.changes:
+                out.append(label("no_changes", lang))
+            for change in step.changes:
+                out.append(
+                    f"**{escape(change.heading)}**\n\n" + "\n".join(f"- {escape(line)}" for _, line in change.lines)
+                )
+    for _, title, t in c.same_year:
+        out.append(f"## {title}")
+        out.append(ratings_table(t, t.entry_labels, lang))
+    return "\n\n".join(out) + "\n"
+
+
+# --- several respondents ----------------------------------------------------------------------------------------
+
+
+def merged(m: v.MergedView) -> str:
+    lang = m.lang
+    out = [f"# {escape(m.title)}"]
+    header = [label("field", lang), *map(cell, m.names), label("spread", lang), ""]
+    rows = []
+    for spread in m.spreads:
+        flag = f"**{label('disagreement', lang)}**" if spread.disagreement else ""
+        rows.append([str(spread.number), *spread.ratings, spread.span, flag])
+    out.append(f"## {label('rating', lang)}")
+    out.append(table(header, rows))
+    for f in m.fields:
+        out.append(f"## {escape(f.heading)}")
+        for question in f.questions:
+            out.append(f"### {escape(question.text)}")
+            for name, paras in question.answers:
+                body = "\n\n".join(inline(p) for p in paras) or f"*{label('not_answered', lang)}*"
+                out.append(f"**{escape(name)}:** {body}")
+    return "\n\n".join(out) + "\n"

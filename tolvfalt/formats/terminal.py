@@ -1,0 +1,159 @@
+"""The terminal: the assessment (header, grid with answered counts and ratings, narrative), the comparison, the
+merged view and check results. No user text is ever read as rich markup."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import Lang, label
+from . import view as v
+
+CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
+
+
+def styled(paragraph: v.Paragraph) -> Text:
+    text = Text()
+    for span in paragraph:
+        text.append(span.text, style="bold" if span.bold else "italic" if span.italic else "")
+    return text
+
+
+def badge(rating: v.Rating, text: str | None = None) -> Text:
+    if not rating.rated:
+        return Text(rating.short if text == "short" else rating.text, style="dim")
+    shown = rating.short if text == "short" else rating.text
+    return Text(f" {shown} ", style=f"bold {rating.color} on {rating.background}")
+
+
+# --- the yearly document ----------------------------------------------------------------------------------------
+
+
+def header(doc: v.DocumentView) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in doc.metadata:
+        table.add_row(Text(key), Text(value))
+    return table
+
+
+def grid(doc: v.DocumentView) -> Table:
+    lang = doc.lang
+    table = Table(show_lines=True, expand=True, title=label("grid", lang), title_style="bold")
+    row_labels = [row.label.replace("/", "/\n") for row in doc.grid]
+    widest = max(len(line) for text in row_labels for line in text.split("\n"))
+    table.add_column("", style="bold", min_width=widest)
+    for column in doc.columns:
+        table.add_column(Text(column), ratio=3)
+    for row_label, row in zip(row_labels, doc.grid, strict=True):
+        rendered = []
+        for c in row.cells:
+            cell = Text(f"{c.number} ", style="bold")
+            cell.append(" ".join(c.questions), style="dim")
+            count_style = "green" if c.answered == c.total else "yellow" if c.answered else "red"
+            cell.append("\n" + c.answered_text + "  ", style=count_style)
+            if c.rating.rated:
+                cell.append_text(badge(c.rating))
+            rendered.append(cell)
+        table.add_row(Text(row_label), *rendered)
+    return table
+
+
+def assessment(doc: v.DocumentView) -> RenderableType:
+    lang = doc.lang
+    parts: list[RenderableType] = [Text(doc.title, style="bold underline"), header(doc)]
+    parts.extend(styled(p) for p in doc.inledning)
+    parts.append(grid(doc))
+    parts.append(Text(doc.completeness_text, style="green" if doc.completeness.complete else "yellow"))
+    for section in doc.sections:
+        parts.append(Rule(Text(section.heading), align="left", style="cyan"))
+        for question in section.questions:
+            parts.append(Text(question.text, style="bold"))
+            paras = [styled(p) for p in question.paragraphs]
+            parts.extend(paras or [Text(label("not_answered", lang), style="italic red")])
+            parts.append(Text())
+        if section.rating is not None:
+            parts.append(Text(f"{label('rating', lang)}: ").append_text(badge(section.rating)))
+        for point_list in section.points:
+            parts.append(Text(point_list.label, style="bold"))
+            parts.extend(Text("  • ").append_text(styled(item)) for item in point_list.items)
+    if doc.avslutning:
+        parts.append(Rule(label("closing", lang), align="left", style="cyan"))
+        parts.extend(styled(p) for p in doc.avslutning)
+    parts.append(Text(doc.signature, style="italic"))
+    return Group(*parts)
+
+
+# --- the comparison ---------------------------------------------------------------------------------------------
+
+
+def ratings_table(t: v.RatingsTable, lang: Lang, title: str) -> Table:
+    table = Table(title=Text(title, style="bold"), title_justify="left")
+    table.add_column(label("field", lang))
+    for h in t.headers:
+        table.add_column(Text(h), justify="center")
+    arrows = t.trend_column and len(t.headers) > 1
+    if arrows:
+        table.add_column(label("trend", lang), justify="center")
+    for row in t.rows:
+        cells: list[Text | str] = [Text(row.name), *(badge(r, "short") for r in row.ratings)]
+        table.add_row(*cells, *([row.trend] if arrows else []))
+    table.add_row(Text(label("answered_row", lang), style="italic"), *t.answered, *([""] if arrows else []))
+    return table
+
+
+def comparison(c: v.ComparisonView) -> RenderableType:
+    lang = c.lang
+    parts: list[RenderableType] = []
+    for series in c.series:
+        parts.append(ratings_table(series.table, lang, f"{series.name}: {label('ratings_over_years', lang)}"))
+        for step in series.steps:
+            parts.append(Text(f"{series.name}: {step.title}", style="bold"))
+            if not step.changes:
+                parts.append(Text("  " + label("no_changes", lang), style="dim"))
+            for change in step.changes:
+                parts.append(Text("  " + change.heading, style="cyan"))
+                for kind, line in change.lines:
+                    parts.append(Text(f"    • {line}", style=CHANGE_STYLES.get(kind, "")))
+            parts.append(Text())
+    for _, title, t in c.same_year:
+        parts.append(ratings_table(t, lang, title))
+    return Group(*parts)
+
+
+# --- several respondents ----------------------------------------------------------------------------------------
+
+
+def merged(m: v.MergedView) -> RenderableType:
+    lang = m.lang
+    table = Table(title=Text(m.title, style="bold"), title_justify="left")
+    table.add_column(label("field", lang))
+    for name in m.names:
+        table.add_column(Text(name), justify="center")
+    table.add_column(label("spread", lang), justify="center")
+    table.add_column("", no_wrap=True)
+    for s in m.spreads:
+        flag = Text(label("disagreement", lang), style="bold red") if s.disagreement else ""
+        table.add_row(Text(s.name), *s.ratings, s.span, flag)
+    return table
+
+
+def check(lines: list[str]) -> RenderableType:
+    return Group(*(Text(line) for line in lines))
+
+
+# --- as plain text ----------------------------------------------------------------------------------------------
+
+
+def plain_text(renderable: RenderableType, width: int = 100) -> str:
+    """What the terminal would show, as plain text, for a file or a pipe."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None, markup=False, emoji=False)
+    console.print(renderable)
+    return console.export_text()

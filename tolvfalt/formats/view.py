@@ -1,0 +1,467 @@
+"""What every format shows, built once per object and language: texts, ratings with their colours, grid cells,
+sections, summaries, comparison and spread rows. The format writers only lay these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..comparison import Comparison, FieldChange
+from ..framework import Framework, GridField, ScaleStep
+from ..i18n import Lang, label
+from ..merged import Merged
+from ..model import Assessment, Completeness, FieldAnswers, completeness
+from ..read.many import FileResult
+from ..summary import insats_mentions
+from ..text import Span, paragraphs, spans
+
+Paragraph = list[Span]
+NEUTRAL = "#ffffff"
+DARK = "#000000"
+LIGHT = "#ffffff"
+ARROWS = {1: "↑", -1: "↓", 0: "→"}
+
+
+# --- colours and ratings ----------------------------------------------------------------------------------------
+
+
+def text_color(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (#rrggbb)."""
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return DARK if 0.299 * r + 0.587 * g + 0.114 * b > 140 else LIGHT
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A rating as every format shows it: the number, its text, and the colours of a cell that holds it."""
+
+    value: int | None
+    text: str
+    """``3 God``, or ``Ej bedömd`` when there is no rating."""
+    background: str
+    color: str
+    rated: bool
+
+    @property
+    def short(self) -> str:
+        return "–" if self.value is None else str(self.value)
+
+
+def rating(framework: Framework, value: int | None, lang: Lang) -> Rating:
+    step = framework.scale_step(value)
+    if step is None:
+        return Rating(value, label("not_rated", lang), NEUTRAL, text_color(NEUTRAL), False)
+    return _step(step, lang)
+
+
+def _step(step: ScaleStep, lang: Lang) -> Rating:
+    return Rating(step.value, f"{step.value} {step(lang)}", step.color, text_color(step.color), True)
+
+
+def legend(framework: Framework, lang: Lang) -> list[Rating]:
+    return [_step(s, lang) for s in framework.scale]
+
+
+def prose(text: str | None) -> list[Paragraph]:
+    return [spans(p) for p in paragraphs(text or "")]
+
+
+def completeness_text(c: Completeness, lang: Lang) -> str:
+    text = label("completeness", lang, n=len(c.answered), total=c.total)
+    return text + (f"; {label('missing', lang, ids=', '.join(c.missing))}" if c.missing else "")
+
+
+def short_heading(framework: Framework, grid_field: GridField, lang: Lang) -> str:
+    return f"{grid_field.number} {framework.row(grid_field)(lang)} · {framework.column(grid_field)(lang)}"
+
+
+# --- the yearly document ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridCell:
+    number: int
+    questions: list[str]
+    answered: int
+    total: int
+    answered_text: str
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class GridRow:
+    label: str
+    cells: list[GridCell]
+
+
+@dataclass(frozen=True)
+class PointList:
+    key: str
+    label: str
+    items: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    text: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One field of the document: its heading, its questions with answers, its rating and points."""
+
+    number: int
+    heading: str
+    questions: list[QuestionView]
+    rating: Rating | None
+    points: list[PointList]
+
+
+@dataclass(frozen=True)
+class FieldPointsView:
+    heading: str
+    points: list[PointList]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    lang: Lang
+    title: str
+    place: str | None
+    metadata: list[tuple[str, str]]
+    inledning: list[Paragraph]
+    avslutning: list[Paragraph]
+    columns: list[str]
+    grid: list[GridRow]
+    legend: list[Rating]
+    completeness: Completeness
+    completeness_text: str
+    sections: list[SectionView]
+    points_by_field: list[FieldPointsView]
+    mentions: list[tuple[str, list[int]]]
+    numbers: list[int]
+    signature: str
+
+
+def point_lists(answers: FieldAnswers, lang: Lang) -> list[PointList]:
+    """The brister, möjligheter and åtgärder of a field that are not empty, with their labels."""
+    return [
+        PointList(key, label(key, lang), [spans(item) for item in items])
+        for key, items in answers.points().items()
+        if items
+    ]
+
+
+def document(assessment: Assessment, framework: Framework, lang: Lang) -> DocumentView:
+    a = assessment
+    done = completeness(a, framework)
+    grid = []
+    for row, cells in zip(framework.rows, framework.grid(), strict=True):
+        rendered = []
+        for f in cells:
+            answered = sum(1 for q in f.questions if a.answer(q.id))
+            rendered.append(
+                GridCell(
+                    f.number,
+                    [q(lang) for q in f.questions],
+                    answered,
+                    len(f.questions),
+                    label("answered", lang, n=answered, total=len(f.questions)),
+                    rating(framework, a.rating(f.number), lang),
+                )
+            )
+        grid.append(GridRow(row(lang), rendered))
+    sections = []
+    for f in framework.fields:
+        answers = a.falt.get(f.number) or FieldAnswers()
+        sections.append(
+            SectionView(
+                f.number,
+                framework.heading(f, lang),
+                [QuestionView(q.id, q(lang), prose(answers.svar.get(q.letter))) for q in f.questions],
+                rating(framework, answers.bedomning, lang) if answers.bedomning is not None else None,
+                point_lists(answers, lang),
+            )
+        )
+    metadata = [
+        (label(key, lang), value)
+        for key, value in (
+            ("förbund", a.forbund),
+            ("år", str(a.ar)),
+            ("ort", a.ort),
+            ("datum", a.datum.isoformat() if a.datum else None),
+            ("författare", a.forfattare),
+        )
+        if value
+    ]
+    place = " | ".join(p for p in (a.ort, a.datum.isoformat() if a.datum else None) if p) or None
+    return DocumentView(
+        lang=lang,
+        title=a.titel or label("title", lang, år=a.ar),
+        place=place,
+        metadata=metadata,
+        inledning=prose(a.inledning),
+        avslutning=prose(a.avslutning),
+        columns=[c(lang) for c in framework.columns],
+        grid=grid,
+        legend=legend(framework, lang),
+        completeness=done,
+        completeness_text=completeness_text(done, lang),
+        sections=sections,
+        points_by_field=[
+            FieldPointsView(framework.heading(f, lang), point_lists(a.falt[f.number], lang))
+            for f in framework.fields
+            if f.number in a.falt and a.falt[f.number].has_points()
+        ],
+        mentions=list(insats_mentions(a, framework).items()),
+        numbers=[f.number for f in framework.fields],
+        signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
+    )
+
+
+# --- the comparison ---------------------------------------------------------------------------------------------
+
+
+def trend(ratings: list[int | None]) -> str:
+    """An arrow from the first to the last rating given: ↑, ↓ or →; empty with fewer than two."""
+    given = [r for r in ratings if r is not None]
+    if len(given) < 2:
+        return ""
+    delta = given[-1] - given[0]
+    return ARROWS[(delta > 0) - (delta < 0)]
+
+
+def change_lines(change: FieldChange, lang: Lang, year_before: int) -> list[tuple[str, str]]:
+    """One (kind, text) line per kind of change in a field, in a fixed order."""
+    lines = []
+    if change.rating_before != change.rating_after:
+        before = "–" if change.rating_before is None else change.rating_before
+        after = "–" if change.rating_after is None else change.rating_after
+        arrow = ARROWS.get((change.rating_delta > 0) - (change.rating_delta < 0), "") if change.rating_delta else ""
+        lines.append(("rating", f"{label('rating_changed', lang, before=before, after=after)} {arrow}".rstrip()))
+    for key, items in (
+        ("new_brister", change.new_brister),
+        ("gone_brister", change.gone_brister),
+        ("gone_atgarder", change.gone_atgarder),
+    ):
+        if items:
+            lines.append((key, f"{label(key, lang)}: " + "; ".join(items)))
+    if change.unchanged_answers:
+        ids = ", ".join(change.unchanged_answers)
+        lines.append(("unchanged", f"{label('unchanged_answers', lang, år=year_before)}: {ids}"))
+    return lines
+
+
+@dataclass(frozen=True)
+class RatingsRow:
+    number: int
+    name: str
+    """``1 Deltagare · Struktur och förutsättningar``."""
+    level: str
+    ratings: list[Rating]
+    trend: str
+
+
+@dataclass(frozen=True)
+class RatingsTable:
+    """Ratings per field, one column per assessment (a year, or a förbund), and the answered count of each."""
+
+    headers: list[str]
+    entry_labels: list[str]
+    rows: list[RatingsRow]
+    answered: list[str]
+    answered_ratio: list[float]
+    trend_column: bool
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    number: int
+    heading: str
+    lines: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class StepView:
+    before: int
+    after: int
+    title: str
+    changes: list[ChangeView]
+
+
+@dataclass(frozen=True)
+class ChartCell:
+    number: int
+    ratings_text: str
+    ratings: list[Rating]
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    name: str
+    years: list[int]
+    table: RatingsTable
+    grid: list[tuple[str, list[ChartCell]]]
+    steps: list[StepView]
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    lang: Lang
+    title: str
+    columns: list[str]
+    scale: list[Rating]
+    series: list[SeriesView]
+    same_year: list[tuple[int, str, RatingsTable]]
+
+
+def entry_label(result: FileResult) -> str:
+    a = result.loaded
+    return f"{a.forbund} {a.ar}" + (f" ({a.respondent})" if a.respondent else "")
+
+
+def ratings_table(
+    framework: Framework, entries: list[FileResult], headers: list[str], lang: Lang, trend_column: bool
+) -> RatingsTable:
+    rows = []
+    for f in framework.fields:
+        values = [e.loaded.rating(f.number) for e in entries]
+        rows.append(
+            RatingsRow(
+                f.number,
+                short_heading(framework, f, lang),
+                short_heading(framework, f, lang).split(" ", 1)[1],
+                [rating(framework, v, lang) for v in values],
+                trend(values),
+            )
+        )
+    done = [e.completeness or completeness(e.loaded, framework) for e in entries]
+    return RatingsTable(
+        headers,
+        [entry_label(e) for e in entries],
+        rows,
+        [f"{len(c.answered)}/{c.total}" for c in done],
+        [len(c.answered) / c.total if c.total else 1.0 for c in done],
+        trend_column,
+    )
+
+
+def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
+    fw = comp.framework
+    series = []
+    for s in comp.series:
+        years = [e.loaded.ar for e in s.entries]
+        grid = [
+            (
+                row(lang),
+                [
+                    ChartCell(
+                        f.number,
+                        " ".join("–" if r is None else str(r) for r in s.ratings(f.number)),
+                        [rating(fw, r, lang) for r in s.ratings(f.number)],
+                    )
+                    for f in cells
+                ],
+            )
+            for row, cells in zip(fw.rows, fw.grid(), strict=True)
+        ]
+        steps = [
+            StepView(
+                st.before.loaded.ar,
+                st.after.loaded.ar,
+                label("changes", lang, before=st.before.loaded.ar, after=st.after.loaded.ar),
+                [
+                    ChangeView(
+                        c.field, fw.heading(fw.by_number[c.field], lang), change_lines(c, lang, st.before.loaded.ar)
+                    )
+                    for c in st.changes
+                ],
+            )
+            for st in s.steps
+        ]
+        table = ratings_table(fw, s.entries, [str(y) for y in years], lang, True)
+        series.append(SeriesView(s.name, years, table, grid, steps))
+    same_year = [
+        (
+            year,
+            label("same_year", lang, år=year),
+            ratings_table(fw, entries, [e.loaded.forbund for e in entries], lang, False),
+        )
+        for year, entries in comp.same_year.items()
+    ]
+    return ComparisonView(
+        lang, label("comparison", lang), [c(lang) for c in fw.columns], legend(fw, lang), series, same_year
+    )
+
+
+# --- several respondents ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    number: int
+    name: str
+    ratings: list[str]
+    span: str
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class MergedQuestion:
+    text: str
+    answers: list[tuple[str, list[Paragraph]]]
+
+
+@dataclass(frozen=True)
+class MergedField:
+    heading: str
+    questions: list[MergedQuestion]
+
+
+@dataclass(frozen=True)
+class MergedView:
+    lang: Lang
+    title: str
+    names: list[str]
+    spreads: list[SpreadRow]
+    fields: list[MergedField] = field(default_factory=list)
+
+
+def merged(m: Merged, lang: Lang) -> MergedView:
+    fw = m.framework
+    first = m.responses[0].loaded
+    spreads = [
+        SpreadRow(
+            s.field,
+            short_heading(fw, fw.by_number[s.field], lang),
+            ["–" if r is None else str(r) for _, r in s.ratings],
+            "" if s.low is None else f"{s.low}–{s.high}",
+            s.disagreement,
+        )
+        for s in m.spreads
+    ]
+    fields = [
+        MergedField(
+            fw.heading(f, lang),
+            [MergedQuestion(q(lang), [(name, prose(text)) for name, text in m.answers(q.id)]) for q in f.questions],
+        )
+        for f in fw.fields
+    ]
+    title = f"{first.forbund} {first.ar}: {label('merged', lang, n=len(m.responses))}"
+    return MergedView(lang, title, m.names, spreads, fields)
+
+
+# --- check results ----------------------------------------------------------------------------------------------
+
+
+def check_line(result: FileResult, lang: Lang) -> str:
+    """One line for a file that is fine; one line per problem for a file that is not."""
+    if result.problems:
+        return "\n".join(p.format(lang) for p in result.problems)
+    c = result.completeness
+    assert c is not None
+    text = f"{result.source}: {label('ok', lang)}, {label('answered', lang, n=len(c.answered), total=c.total)}"
+    if c.missing:
+        text += f" ({label('incomplete', lang)}; {label('missing', lang, ids=', '.join(c.missing))})"
+    return text

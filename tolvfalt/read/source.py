@@ -1,0 +1,74 @@
+"""Plain data read from a file with the place (line or cell) of every key, and reading text files safely."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TolvfaltError
+
+Path_ = tuple[str, ...]
+MAX_TEXT_MB = 20  # an assessment is some 30 kB; anything this large is not one
+
+
+@dataclass
+class Located:
+    """Plain data read from a file, with the line on which each key path stands."""
+
+    data: Any
+    file: str
+    lines: dict[Path_, int | str] = field(default_factory=dict)
+
+    def add_spellings(self, spellings: dict[str, str]) -> None:
+        """Also file every line under the canonical key where the file used another spelling."""
+        for path, line in list(self.lines.items()):
+            canonical = tuple(spellings.get(part, part) for part in path)
+            self.lines.setdefault(canonical, line)
+
+    def line_for(self, loc: Sequence[object]) -> int | str | None:
+        path = tuple(str(part) for part in loc)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, decoded as UTF-8 (with or without BOM), with line ends made LF."""
+    name = display_name(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_MB * 1024 * 1024:
+            raise TolvfaltError.one("too_big", file=name, size=round(size / 2**20), limit=MAX_TEXT_MB)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TolvfaltError.one("not_found", file=name) from None
+    except IsADirectoryError:
+        raise TolvfaltError.one("is_directory", file=name) from None
+    except OSError as exc:
+        if path.is_dir():
+            raise TolvfaltError.one("is_directory", file=name) from None
+        raise TolvfaltError.one("unreadable", file=name, detail=exc.strerror or str(exc)) from None
+    if b"\x00" in raw[:8192]:
+        raise TolvfaltError.one("binary", file=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TolvfaltError.one(
+            "not_utf8", file=name, line=line, byte=f"0x{raw[exc.start]:02x}", pos=exc.start
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def display_name(path: Path) -> str:
+    """A path as the user typed it, relative where that is shorter."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return rel if len(rel) < len(str(path)) else str(path)
