@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 COMMANDS = ("assess", "check", "template", "new", "compare", "merge", "schema")
+PRELOAD = ("rich.console", "tolvfalt.model", "tolvfalt.read.yaml", "tolvfalt.read.problems", "tolvfalt.formats.view")
 HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
 
 
@@ -49,23 +50,37 @@ def make_app(only: str | None = None) -> typer.Typer:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = sys.argv[1:] if argv is None else argv
-    only = args[0] if args and args[0] in COMMANDS else None
+    return _invoke(make_app(_command(args)), args)
+
+
+def _command(args: list[str]) -> str | None:
+    return args[0] if args and args[0] in COMMANDS else None
+
+
+def _invoke(app: typer.Typer, args: list[str]) -> int:
     try:
-        make_app(only)(args=args, prog_name="tolvfalt")
+        app(args=args, prog_name="tolvfalt")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
 
 
 def run() -> None:
-    """The console entry point. The garbage collector has nothing to find in a short run's imports: it stays off
-    while they load, and what exists at the end is frozen so that the interpreter's exit does not sweep it."""
+    """The console entry point. A short run's imports leave nothing for the garbage collector to find: it stays
+    off while they load, they are frozen, and so is what exists at the end, so that the interpreter's exit does
+    not sweep it all once more."""
     import gc
 
     gc.disable()
+    args = sys.argv[1:]
+    command = _command(args)
+    app = make_app(command)
+    if command not in (None, "schema") and not {"-h", "--help"} & set(args):
+        for module in PRELOAD:  # what every command that reads a file needs
+            import_module(module)
     gc.freeze()
     gc.enable()
-    code = main()
+    code = _invoke(app, args)
     gc.freeze()
     sys.exit(code)
 

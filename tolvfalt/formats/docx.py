@@ -4,6 +4,7 @@ that a förbund's own styles and a table of contents work; optionally built on t
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,13 @@ def _points(doc: Any, lists: list[v.PointList]) -> None:
             _paragraph(doc, item, style="List Bullet")
 
 
+def _cells(table: Any) -> Callable[[int, int], Any]:
+    """The table's cells by row and column, read once: ``Table.cell(r, c)`` reads the whole table on every call."""
+    every = table._cells
+    width = len(table.columns)
+    return lambda r, c: every[r * width + c]
+
+
 def _shade(cell: Any, color: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -122,16 +130,17 @@ def _grid(doc: Any, view: v.DocumentView) -> None:
     lang = view.lang
     table = doc.add_table(rows=len(view.grid) + 1, cols=len(view.columns) + 1)
     table.style = TABLE_STYLE
+    cell_at = _cells(table)
     for col, column in enumerate(view.columns, start=1):
-        _cell_text(table.cell(0, col), [(column, True)], v.DARK)
+        _cell_text(cell_at(0, col), [(column, True)], v.DARK)
     for r, row in enumerate(view.grid, start=1):
-        _cell_text(table.cell(r, 0), [(row.label, True)], v.DARK)
+        _cell_text(cell_at(r, 0), [(row.label, True)], v.DARK)
         for c, grid_cell in enumerate(row.cells, start=1):
             status = grid_cell.answered_text
             if grid_cell.rating.rated:
                 status += f" · {grid_cell.rating.text}"
             lines = [(str(grid_cell.number), True), *((q, False) for q in grid_cell.questions), (status, True)]
-            cell = table.cell(r, c)
+            cell = cell_at(r, c)
             _cell_text(cell, lines, grid_cell.rating.color)
             if grid_cell.rating.rated:
                 _shade(cell, grid_cell.rating.background)
@@ -158,11 +167,12 @@ def _summary(doc: Any, view: v.DocumentView) -> None:
     numbers = view.numbers
     table = doc.add_table(rows=len(view.mentions) + 1, cols=len(numbers) + 1)
     table.style = TABLE_STYLE
-    _cell_text(table.cell(0, 0), [(label("insats", lang), True)], v.DARK)
+    cell_at = _cells(table)
+    _cell_text(cell_at(0, 0), [(label("insats", lang), True)], v.DARK)
     for c, n in enumerate(numbers, start=1):
-        _cell_text(table.cell(0, c), [(str(n), True)], v.DARK)
+        _cell_text(cell_at(0, c), [(str(n), True)], v.DARK)
     for r, (insats, fields) in enumerate(view.mentions, start=1):
-        _cell_text(table.cell(r, 0), [(insats, False)], v.DARK)
+        _cell_text(cell_at(r, 0), [(insats, False)], v.DARK)
         for c, n in enumerate(numbers, start=1):
             if n in fields:
-                _cell_text(table.cell(r, c), [("✓", False)], v.DARK)
+                _cell_text(cell_at(r, c), [("✓", False)], v.DARK)

@@ -40,7 +40,7 @@ def _labels(lang: Lang, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def assessment(doc: v.DocumentView) -> str:
-    context = {name: getattr(doc, name) for name in doc.__dataclass_fields__}
+    context = doc._asdict()
     return _page("document.html.j2", {**context, "labels": _labels(doc.lang, _DOCUMENT_LABELS)})
 
 

@@ -3,16 +3,18 @@ sections, summaries, comparison and spread rows. The format writers only lay the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..comparison import Comparison, FieldChange
 from ..framework import Framework, GridField, ScaleStep
 from ..i18n import Lang, label
-from ..merged import Merged
 from ..model import Assessment, Completeness, FieldAnswers, completeness
-from ..read.many import FileResult
 from ..summary import insats_mentions
 from ..text import Span, paragraphs, spans
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison, FieldChange
+    from ..merged import Merged
+    from ..read.many import FileResult
 
 Paragraph = list[Span]
 NEUTRAL = "#ffffff"
@@ -30,8 +32,7 @@ def text_color(background: str) -> str:
     return DARK if 0.299 * r + 0.587 * g + 0.114 * b > 140 else LIGHT
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(NamedTuple):
     """A rating as every format shows it: the number, its text, and the colours of a cell that holds it."""
 
     value: int | None
@@ -77,8 +78,7 @@ def short_heading(framework: Framework, grid_field: GridField, lang: Lang) -> st
 # --- the yearly document ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class GridCell:
+class GridCell(NamedTuple):
     number: int
     questions: list[str]
     answered: int
@@ -87,28 +87,24 @@ class GridCell:
     rating: Rating
 
 
-@dataclass(frozen=True)
-class GridRow:
+class GridRow(NamedTuple):
     label: str
     cells: list[GridCell]
 
 
-@dataclass(frozen=True)
-class PointList:
+class PointList(NamedTuple):
     key: str
     label: str
     items: list[Paragraph]
 
 
-@dataclass(frozen=True)
-class QuestionView:
+class QuestionView(NamedTuple):
     id: str
     text: str
     paragraphs: list[Paragraph]
 
 
-@dataclass(frozen=True)
-class SectionView:
+class SectionView(NamedTuple):
     """One field of the document: its heading, its questions with answers, its rating and points."""
 
     number: int
@@ -118,14 +114,12 @@ class SectionView:
     points: list[PointList]
 
 
-@dataclass(frozen=True)
-class FieldPointsView:
+class FieldPointsView(NamedTuple):
     heading: str
     points: list[PointList]
 
 
-@dataclass(frozen=True)
-class DocumentView:
+class DocumentView(NamedTuple):
     lang: Lang
     title: str
     place: str | None
@@ -253,8 +247,7 @@ def change_lines(change: FieldChange, lang: Lang, year_before: int) -> list[tupl
     return lines
 
 
-@dataclass(frozen=True)
-class RatingsRow:
+class RatingsRow(NamedTuple):
     number: int
     name: str
     """``1 Deltagare · Struktur och förutsättningar``."""
@@ -263,8 +256,7 @@ class RatingsRow:
     trend: str
 
 
-@dataclass(frozen=True)
-class RatingsTable:
+class RatingsTable(NamedTuple):
     """Ratings per field, one column per assessment (a year, or a förbund), and the answered count of each."""
 
     headers: list[str]
@@ -275,30 +267,26 @@ class RatingsTable:
     trend_column: bool
 
 
-@dataclass(frozen=True)
-class ChangeView:
+class ChangeView(NamedTuple):
     number: int
     heading: str
     lines: list[tuple[str, str]]
 
 
-@dataclass(frozen=True)
-class StepView:
+class StepView(NamedTuple):
     before: int
     after: int
     title: str
     changes: list[ChangeView]
 
 
-@dataclass(frozen=True)
-class ChartCell:
+class ChartCell(NamedTuple):
     number: int
     ratings_text: str
     ratings: list[Rating]
 
 
-@dataclass(frozen=True)
-class SeriesView:
+class SeriesView(NamedTuple):
     name: str
     years: list[int]
     table: RatingsTable
@@ -306,8 +294,7 @@ class SeriesView:
     steps: list[StepView]
 
 
-@dataclass(frozen=True)
-class ComparisonView:
+class ComparisonView(NamedTuple):
     lang: Lang
     title: str
     columns: list[str]
@@ -398,8 +385,7 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
 # --- several respondents ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SpreadRow:
+class SpreadRow(NamedTuple):
     number: int
     name: str
     ratings: list[str]
@@ -407,25 +393,22 @@ class SpreadRow:
     disagreement: bool
 
 
-@dataclass(frozen=True)
-class MergedQuestion:
+class MergedQuestion(NamedTuple):
     text: str
     answers: list[tuple[str, list[Paragraph]]]
 
 
-@dataclass(frozen=True)
-class MergedField:
+class MergedField(NamedTuple):
     heading: str
     questions: list[MergedQuestion]
 
 
-@dataclass(frozen=True)
-class MergedView:
+class MergedView(NamedTuple):
     lang: Lang
     title: str
     names: list[str]
     spreads: list[SpreadRow]
-    fields: list[MergedField] = field(default_factory=list)
+    fields: list[MergedField]
 
 
 def merged(m: Merged, lang: Lang) -> MergedView:
