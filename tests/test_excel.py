@@ -204,7 +204,7 @@ def test_template_from_last_year(tmp_path):
 
 
 def test_size_limits(tmp_path, monkeypatch):
-    from tolvfalt.read import excel as from_excel
+    from tolvfalt.read import package as from_excel
 
     path = tmp_path / "stor.xlsx"
     path.write_bytes(TEMPLATE.read_bytes())

@@ -30,9 +30,18 @@ def _no_bool(value: Any) -> Any:
     return value
 
 
-Prose = Annotated[str, AfterValidator(_clean), AfterValidator(textmod.normalize)]
+def _as_text(value: Any) -> Any:
+    """A number or a date where text is wanted (an answer that is just 42) is that text, not an error."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+Prose = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(textmod.normalize)]
 """Free text in paragraphs; canonical with single spaces and one blank line between paragraphs."""
-Line = Annotated[str, AfterValidator(_clean), AfterValidator(textmod.one_line)]
+Line = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(textmod.one_line)]
 Number = Annotated[int, BeforeValidator(_no_bool)]
 
 

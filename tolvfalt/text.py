@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACE = re.compile(r"[ \t\n]+")
-_MARKUP = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+
+
+LINE_BREAK, PARAGRAPH_BREAK = "\ue0a0", "\ue0a1"  # private-use stand-ins while a file is parsed
+PASTED_BREAKS = str.maketrans(
+    {"\v": LINE_BREAK, "\u2028": LINE_BREAK, "\f": PARAGRAPH_BREAK, "\u2029": PARAGRAPH_BREAK}
+)
+_BREAKS = str.maketrans(
+    {"\v": "\n", "\u2028": "\n", LINE_BREAK: "\n", "\f": "\n\n", "\u2029": "\n\n", PARAGRAPH_BREAK: "\n\n"}
+)
 
 
 def control_char(text: str) -> str | None:
@@ -18,7 +27,7 @@ def control_char(text: str) -> str | None:
 
 
 def paragraphs(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
     paras = (_SPACE.sub(" ", p).strip(" ") for p in _BLANK_LINE.split(text))
     return [p for p in paras if p.strip()]
 
@@ -39,17 +48,57 @@ class Span(NamedTuple):
 
 
 def spans(paragraph: str) -> list[Span]:
-    """A paragraph split into plain, bold and italic runs."""
+    """A paragraph split into plain, bold (``**fet**``) and italic (``*kursiv*``) runs.
+
+    Each delimiter closes at the first place it can, as a lazy regular expression would, but found by looking up
+    the closing places collected in one pass: linear in the text, whatever the stars.
+    """
+    n = len(paragraph)
+    bold_ends, italic_ends, newlines = [], [], []
+    for j, char in enumerate(paragraph):
+        if char == "\n":
+            newlines.append(j)
+        elif char == "*" and j and not paragraph[j - 1].isspace():
+            if paragraph.startswith("*", j + 1):
+                bold_ends.append(j)
+            if paragraph[j - 1] != "*" and (j + 1 == n or not _word_or_star(paragraph[j + 1])):
+                italic_ends.append(j)
     result: list[Span] = []
-    pos = 0
-    for m in _MARKUP.finditer(paragraph):
-        if m.start() > pos:
-            result.append(Span(paragraph[pos : m.start()]))
-        result.append(Span(m.group(1), bold=True) if m.group(1) is not None else Span(m.group(2), italic=True))
-        pos = m.end()
-    if pos < len(paragraph):
+    pos = i = 0
+    while True:
+        i = paragraph.find("*", i)
+        if i == -1:
+            break
+        line_end = _first_at_least(newlines, i, n)
+        end = None
+        if paragraph.startswith("**", i) and i + 2 < n and not paragraph[i + 2].isspace():
+            j = _first_at_least(bold_ends, i + 3, n)
+            if j < line_end:
+                end, span = j + 2, Span(paragraph[i + 2 : j], bold=True)
+        opens_italic = i + 1 < n and not paragraph[i + 1].isspace() and paragraph[i + 1] != "*"
+        if end is None and opens_italic and (i == 0 or not _word_or_star(paragraph[i - 1])):
+            j = _first_at_least(italic_ends, i + 2, n)
+            if j < line_end:
+                end, span = j + 1, Span(paragraph[i + 1 : j], italic=True)
+        if end is None:
+            i += 1
+            continue
+        if i > pos:
+            result.append(Span(paragraph[pos:i]))
+        result.append(span)
+        pos = i = end
+    if pos < n:
         result.append(Span(paragraph[pos:]))
     return result
+
+
+def _word_or_star(char: str) -> bool:
+    return char == "*" or char == "_" or char.isalnum()
+
+
+def _first_at_least(sorted_positions: list[int], start: int, default: int) -> int:
+    k = bisect.bisect_left(sorted_positions, start)
+    return sorted_positions[k] if k < len(sorted_positions) else default
 
 
 def plain(paragraph: str) -> str:

@@ -46,17 +46,18 @@ def validate(located: Located, framework: Framework | None = None) -> Assessment
     from ..errors import TolvfaltError
     from ..model import Assessment
     from .framework import default_framework
-    from .problems import SWEDISH, framework_problems, problems_from, unknown_fields
+    from .problems import SWEDISH, framework_problems, problems_from
 
     framework = framework or default_framework()
     located.add_spellings(SWEDISH)
     if not isinstance(located.data, dict):
         raise TolvfaltError.one("top_not_mapping", file=located.file, line=1)
+    problems = [*located.problems, *framework_problems(located, framework)]
     try:
         assessment = Assessment.model_validate(located.data)
     except ValidationError as exc:
-        raise TolvfaltError(problems_from(exc, located, Assessment) + unknown_fields(located, framework)) from None
-    problems = framework_problems(assessment, framework, located)
+        found = {(p.line, p.key) for p in problems}
+        problems += [p for p in problems_from(exc, located, Assessment) if (p.line, p.key) not in found]
     if problems:
         raise TolvfaltError(problems)
     return assessment

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, nearest
 from ..framework import Framework
-from ..model import ASCII, FIELD_ASCII, Assessment
+from ..model import ASCII, FIELD_ASCII
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
@@ -94,56 +95,65 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def framework_problems(assessment: Assessment, framework: Framework, located: Located) -> list[Problem]:
-    """Field numbers, question letters and ratings that the framework does not have."""
-    problems = unknown_fields(located, framework, set(assessment.falt))
-    for number, answers in assessment.falt.items():
+_NUMBER = re.compile(r"\s*[0-9]+\s*")
+
+
+def field_number(key: object) -> int | None:
+    """The field number a key of ``fält`` stands for (``1``, ``"1"``, ``"01"``, ``1.0``), or None if it is none."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, float) and key.is_integer():
+        return int(key)
+    if isinstance(key, str) and _NUMBER.fullmatch(key) and len(key.strip()) <= 9:
+        return int(key)
+    return None
+
+
+def framework_problems(located: Located, framework: Framework) -> list[Problem]:
+    """What the framework does not have, read from the file itself so that it is found together with every other
+    problem: field numbers, two keys for one field, question letters, ratings outside the scale."""
+    data = located.data if isinstance(located.data, dict) else {}
+    raw = data.get("fält", data.get("falt"))
+    if not isinstance(raw, dict):
+        return []
+    problems: list[Problem] = []
+    numbers = sorted(framework.by_number)
+    seen: dict[int, object] = {}
+
+    def problem(code: str, params: dict[str, object], *loc: object, suggestion: str | None = None) -> None:
+        path = ("fält", *(str(part) for part in loc))
+        problems.append(Problem(code, params, located.file, located.line_for(path), _dotted(path), suggestion))
+
+    for key, answers in raw.items():
+        number = field_number(key)
+        if number is None:
+            if isinstance(key, bool):
+                problem("not_field_number", {"value": str(key).lower()}, key)
+            continue  # the model reports other keys that are not numbers
+        if number in seen:
+            first = located.line_for(("fält", str(seen[number])))
+            problem("duplicate_field", {"n": number, "first": first, "other": str(seen[number])}, key)
+            continue
+        seen[number] = key
         grid_field = framework.by_number.get(number)
         if grid_field is None:
+            problem("unknown_field", {"n": number, "first": numbers[0], "last": numbers[-1]}, key)
+            continue
+        if not isinstance(answers, dict):
             continue
         letters = [q.letter for q in grid_field.questions]
-        for letter in answers.svar:
-            if letter not in letters:
-                loc = ("fält", number, "svar", letter)
-                problems.append(
-                    Problem(
-                        "unknown_question",
-                        {"n": number, "letter": letter, "letters": ", ".join(letters)},
-                        located.file,
-                        located.line_for(loc),
-                        _dotted(loc),
-                        nearest(letter, letters),
-                    )
-                )
-        if answers.bedomning is not None and framework.scale_step(answers.bedomning) is None:
-            rating_loc = ("fält", number, "bedömning")
-            problems.append(
-                Problem(
-                    "rating_out_of_scale",
-                    {"value": answers.bedomning, "scale": framework.scale_text()},
-                    located.file,
-                    located.line_for(rating_loc),
-                    _dotted(rating_loc),
-                )
-            )
+        svar = answers.get("svar")
+        for letter in svar if isinstance(svar, dict) else ():
+            if str(letter) not in letters:
+                params = {"n": number, "letter": str(letter), "letters": ", ".join(letters)}
+                problem("unknown_question", params, key, "svar", letter, suggestion=nearest(str(letter), letters))
+        for name in ("bedömning", "bedomning"):
+            rating = answers.get(name)
+            if isinstance(rating, int) and not isinstance(rating, bool) and framework.scale_step(rating) is None:
+                problem("rating_out_of_scale", {"value": rating, "scale": framework.scale_text()}, key, name)
     return problems
-
-
-def unknown_fields(located: Located, framework: Framework, parsed: set[int] | None = None) -> list[Problem]:
-    """Field numbers the framework does not have, read from the file itself (empty fields count too)."""
-    numbers = sorted(framework.by_number)
-    raw = located.data.get("fält", located.data.get("falt")) if isinstance(located.data, dict) else None
-    given = {int(str(key)) for key in raw if str(key).strip().isdigit()} if isinstance(raw, dict) else parsed or set()
-    return [
-        Problem(
-            "unknown_field",
-            {"n": number, "first": numbers[0], "last": numbers[-1]},
-            located.file,
-            located.line_for(("fält", number)),
-            _dotted(("fält", number)),
-        )
-        for number in sorted(given - set(numbers))
-    ]
 
 
 def _dotted(loc: tuple[object, ...]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import TolvfaltError
+from ..errors import Problem, TolvfaltError
+from ..text import PASTED_BREAKS
 
 Path_ = tuple[str, ...]
 MAX_TEXT_MB = 20  # an assessment is some 30 kB; anything this large is not one
@@ -21,6 +23,8 @@ class Located:
     data: Any
     file: str
     lines: dict[Path_, int | str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """What reading found wrong already; validation adds its own and reports all at once."""
 
     def add_spellings(self, spellings: dict[str, str]) -> None:
         """Also file every line under the canonical key where the file used another spelling."""
@@ -37,14 +41,18 @@ class Located:
         return None
 
 
-def read_text(path: Path) -> str:
-    """The text of a file, decoded as UTF-8 (with or without BOM), with line ends made LF."""
+def read_bytes(path: Path, limit_mb: int) -> bytes:
+    """A regular file's bytes, at most ``limit_mb`` MB: a device, a pipe or a link to one is refused, and the
+    limit holds whatever the file claims its size to be."""
     name = display_name(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_MB * 1024 * 1024:
-            raise TolvfaltError.one("too_big", file=name, size=round(size / 2**20), limit=MAX_TEXT_MB)
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise TolvfaltError.one("is_directory", file=name)
+            if not stat.S_ISREG(info.st_mode):
+                raise TolvfaltError.one("not_regular", file=name)
+            raw = handle.read(limit_mb * 2**20 + 1)
     except FileNotFoundError:
         raise TolvfaltError.one("not_found", file=name) from None
     except IsADirectoryError:
@@ -53,6 +61,18 @@ def read_text(path: Path) -> str:
         if path.is_dir():
             raise TolvfaltError.one("is_directory", file=name) from None
         raise TolvfaltError.one("unreadable", file=name, detail=exc.strerror or str(exc)) from None
+    if len(raw) > limit_mb * 2**20:
+        size = max(info.st_size, len(raw))
+        raise TolvfaltError.one("too_big", file=name, size=round(size / 2**20), limit=limit_mb)
+    return raw
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, decoded as UTF-8 (with or without BOM), with line ends made LF. The breaks Word puts
+    in pasted text (vertical tab, form feed, U+2028, U+2029) become placeholders that YAML leaves alone and the
+    model turns back into line and paragraph breaks."""
+    name = display_name(path)
+    raw = read_bytes(path, MAX_TEXT_MB)
     if b"\x00" in raw[:8192]:
         raise TolvfaltError.one("binary", file=name)
     try:
@@ -62,7 +82,7 @@ def read_text(path: Path) -> str:
         raise TolvfaltError.one(
             "not_utf8", file=name, line=line, byte=f"0x{raw[exc.start]:02x}", pos=exc.start
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_BREAKS)
 
 
 def display_name(path: Path) -> str:

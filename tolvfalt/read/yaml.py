@@ -14,8 +14,9 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
-MAX_NODES = 1_000_000  # bounds alias expansion ("billion laughs")
+MAX_NODES = 1_000_000  # values built, aliases expanded ("billion laughs")
 MAX_DEPTH = 64
+MAX_EXPANDED_CHARS = 20 * 2**20  # text built, aliases expanded: no more than the largest file holds
 
 
 def parse_yaml(text: str, file: str) -> Located:
@@ -70,6 +71,7 @@ class _Builder:
         self.lines: dict[Path_, int | str] = {}
         self.problems: list[Problem] = []
         self.count = 0
+        self.chars = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -83,18 +85,17 @@ class _Builder:
                 self.lines[(*path, str(index))] = item.start_mark.line + 1
                 items.append(self.build(item, (*path, str(index))))
             return items
+        self.chars += len(node.value)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise TolvfaltError.one("too_much_text", file=self.file, line=node.start_mark.line + 1, limit=20)
         try:
             return self.loader.construct_object(node)
-        except yaml.YAMLError as exc:
-            self.problems.append(
-                Problem(
-                    "invalid",
-                    {"detail": str(getattr(exc, "problem", exc))},
-                    self.file,
-                    node.start_mark.line + 1,
-                    _key(path),
-                )
-            )
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            # PyYAML's own errors, and what Python says of 2009-02-30 or a number of 5,000 digits
+            code = "not_date" if node.tag.endswith(":timestamp") else "too_many_digits" if _digits(node) else "invalid"
+            detail = str(getattr(exc, "problem", exc))
+            params: dict[str, object] = {"detail": detail, "value": _show(node.value)}
+            self.problems.append(Problem(code, params, self.file, node.start_mark.line + 1, _key(path)))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
@@ -114,6 +115,14 @@ class _Builder:
             self.lines[sub] = line
             result[key] = self.build(value_node, sub)
         return result
+
+
+def _digits(node: yaml.Node) -> bool:
+    return node.tag.endswith((":int", ":float")) and len(node.value) > 100
+
+
+def _show(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
 
 
 def _key(path: Path_) -> str | None:
