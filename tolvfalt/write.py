@@ -1,8 +1,11 @@
-"""Writing output files: atomically, and never over a file that was read."""
+"""Writing output files: atomically, only to regular files, never over a file that was read, and over a file that
+holds answers only when asked to."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,27 +13,93 @@ from pathlib import Path
 from .errors import TolvfaltError
 from .read.source import display_name
 
+ANSWER_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
+"""Files that may hold a person's answers: replacing one needs ``force``."""
 
-def write_atomic(path: Path, content: str | bytes, inputs: Iterable[Path] = (), *, overwrite: bool = True) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename it into place."""
-    if any(_same(path, source) for source in inputs):
-        raise TolvfaltError.one("output_is_input", file=display_name(path))
-    if not overwrite and path.exists():
-        raise TolvfaltError.one("exists", file=display_name(path))
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent if str(path.parent) else Path(".")
+
+def write_atomic(
+    path: Path,
+    content: str | bytes,
+    inputs: Iterable[Path] = (),
+    *,
+    force: bool = False,
+    replaces_anything: bool = False,
+) -> None:
+    """Write ``content`` to ``path`` so that a reader sees the old file or the new one, never half of either.
+
+    Refused: a path that is one of ``inputs``; a device, pipe, folder or other non-regular file; an existing file
+    that may hold answers (or any existing file, with ``replaces_anything``) unless ``force``. A symbolic link is
+    written through to its target. An existing file keeps its permission bits.
+    """
+    name = display_name(path)
+    target = path.resolve() if path.is_symlink() else path
+    if any(_same(target, source) for source in inputs):
+        raise TolvfaltError.one("output_is_input", file=name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
-        raise TolvfaltError.one("unwritable", file=display_name(path), detail=exc.strerror or str(exc)) from None
+        raise TolvfaltError.one("unwritable", file=name, detail=exc.strerror or str(exc)) from None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise TolvfaltError.one("not_output", file=name)
+        if not force and (replaces_anything or target.suffix.lower() in ANSWER_SUFFIXES):
+            raise TolvfaltError.one("exists", file=name)
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        _replace(target, data, mode)
+    except OSError as exc:
+        raise TolvfaltError.one("unwritable", file=name, detail=exc.strerror or str(exc)) from None
+
+
+def _replace(target: Path, data: bytes, mode: int) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = _temporary(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise TolvfaltError.one("unwritable", file=display_name(path), detail=exc.strerror or str(exc)) from None
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            if tmp is None:  # an unnamed file (O_TMPFILE): it gets a name only once it is whole
+                tmp = _link(handle.fileno(), folder, target.name)
+        os.replace(tmp, target)
+        tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str | None]:
+    """A file to write into: unnamed where the system can (nothing is left behind if the process is killed),
+    else a named temporary file beside the target."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if flag and os.path.isdir("/proc/self/fd"):
+        try:
+            return os.open(folder, flag | os.O_WRONLY, 0o600), None
+        except OSError:
+            pass  # a file system without O_TMPFILE
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    return fd, tmp
+
+
+def _link(fd: int, folder: Path, name: str) -> str:
+    # linkat(AT_SYMLINK_FOLLOW) on the descriptor's entry in /proc gives the unnamed file a name; os.link only
+    # calls linkat (rather than link) when given a directory descriptor.
+    proc = os.open("/proc/self/fd", os.O_RDONLY)
+    try:
+        for attempt in range(100):
+            tmp = str(folder / f".{name}.{os.getpid()}.{attempt}.tmp")
+            try:
+                os.link(str(fd), tmp, src_dir_fd=proc, follow_symlinks=True)
+                return tmp
+            except FileExistsError:
+                continue
+        raise FileExistsError(tmp)
+    finally:
+        os.close(proc)
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -7,6 +7,7 @@ import typer
 
 from .options import (
     DebugOption,
+    ForceOption,
     FrameworkOption,
     LangOption,
     Language,
@@ -27,6 +28,7 @@ def command(
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("assessment"))] = None,
     lang: LangOption = Language.sv,
     strict: StrictOption = False,
+    force: ForceOption = False,
     framework: FrameworkOption = None,
     docx_template: Annotated[
         Path | None,
@@ -54,4 +56,4 @@ def command(
             err(f"{display_name(file)}: {completeness_text(done, language)}")
         options = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
         inputs = [file, *(p for p in (docx_template, framework) if p)]
-        emit(assessment, chosen, output, language, inputs=inputs, framework=fw, **options)
+        emit(assessment, chosen, output, language, inputs=inputs, framework=fw, force=force, **options)

@@ -23,11 +23,12 @@ def command(
     from ..formats import render
     from ..read.many import expand
     from .options import progress
+    from .output import echo
 
     with command_context(lang, framework, debug) as (language, fw):
         files = expand(paths)
         with progress(len(files), language) as tick:
             results = check(files, fw, strict=strict, progress=tick)
-        typer.echo(render(results, "json" if as_json else "terminal", language), nl=False)
+        echo(render(results, "json" if as_json else "terminal", language))
     if not results or not all(r.ok for r in results):
         raise typer.Exit(1)

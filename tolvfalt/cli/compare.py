@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, format_help
+from .options import (
+    DebugOption,
+    ForceOption,
+    FrameworkOption,
+    LangOption,
+    Language,
+    OutputOption,
+    command_context,
+    format_help,
+)
 
 NAME = "compare"
 HELP = "Compare assessments over the years and between förbund: ratings, completeness, what changed."
@@ -15,6 +24,7 @@ def command(
     paths: Annotated[list[Path], typer.Argument(help="Assessment files (.yaml, .xlsx) or directories of them.")],
     output: OutputOption = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("comparison"))] = None,
+    force: ForceOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
@@ -30,6 +40,6 @@ def command(
         files = expand(paths)
         with progress(len(files), language) as tick:
             comparison = compare(files, fw, progress=tick)
-        emit(comparison, chosen, output, language, inputs=files)
+        emit(comparison, chosen, output, language, inputs=[*files, *([framework] if framework else [])], force=force)
         if comparison.problems:
             raise TolvfaltError(comparison.problems)

@@ -15,7 +15,9 @@ def command(
     paths: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx) or folders.")],
     output: OutputOption = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("merged"))] = None,
-    force: Annotated[bool, typer.Option("--force", help="Merge even if förbund or år differ.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Merge even if förbund or år differ; write over an existing .yaml/.xlsx.")
+    ] = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
@@ -32,4 +34,5 @@ def command(
         files = expand(paths)
         with progress(len(files), language) as tick:
             merged = merge(files, fw, force=force, progress=tick)
-        emit(merged, chosen, output, language, inputs=files, framework=fw)
+        inputs = [*files, *([framework] if framework else [])]
+        emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

@@ -41,5 +41,6 @@ def command(
             raise typer.BadParameter("give --forbund NAME or --from LAST_YEAR.yaml", param_hint="--forbund")
         ar = year or (last.ar + 1 if last else dt.date.today().year)
         text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
-        write_atomic(path, text, inputs=[p for p in (previous, framework) if p], overwrite=force)
+        inputs = [p for p in (previous, framework) if p]
+        write_atomic(path, text, inputs=inputs, force=force, replaces_anything=True)
         wrote(path, language)

@@ -32,6 +32,9 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show the Python trac
 OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file; its extension chooses the format.")
 ]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Write over an existing .yaml or .xlsx file (it may hold answers).")
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat an incomplete assessment as an error.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
 

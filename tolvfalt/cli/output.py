@@ -3,8 +3,10 @@ then the terminal, standard output or a file written atomically."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +54,7 @@ def emit(
     *,
     inputs: Iterable[Path] = (),
     framework: Framework | None = None,
+    force: bool = False,
     **options: Any,
 ) -> None:
     """Show ``obj`` on the terminal, print it, or write it to ``output``."""
@@ -62,18 +65,49 @@ def emit(
         if fmt.name == "terminal":
             from rich.console import Console
 
-            Console(markup=False, emoji=False, highlight=False).print(renderable(obj, lang, framework=framework))
+            console = Console(markup=False, emoji=False, highlight=False)
+            with stdout_errors():
+                console.print(renderable(obj, lang, framework=framework))
             return
         if fmt.binary:
             raise UsageError.one("needs_output", fmt=fmt.name)
-        text = render(obj, fmt.name, lang, framework=framework, **options)
-        typer.echo(text, nl=False)
+        echo(render(obj, fmt.name, lang, framework=framework, **options))
         return
     from ..write import write_atomic
     from .options import wrote
 
-    write_atomic(output, render(obj, fmt.name, lang, framework=framework, **options), inputs=list(inputs))
+    content = render(obj, fmt.name, lang, framework=framework, **options)
+    write_atomic(output, content, inputs=list(inputs), force=force)
     wrote(output, lang)
+
+
+def echo(text: str | bytes) -> None:
+    """Print text to standard output; a closed pipe ends quietly, a full disk is an error."""
+    assert isinstance(text, str), "binary formats are written to files"
+    with stdout_errors():
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+@contextlib.contextmanager
+def stdout_errors() -> Iterator[None]:
+    from ..errors import TolvfaltError
+
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        _silence_stdout()
+        raise TolvfaltError.one("stdout_failed", detail=exc.strerror or str(exc)) from None
+
+
+def _silence_stdout() -> None:
+    """Nothing more reaches the broken standard output, not even Python's flush at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def require_suffix(command: str, output: Path, suffixes: tuple[str, ...]) -> None:

@@ -9,9 +9,8 @@ HELP = "Print the JSON Schema of the assessment file, for validation and hints i
 def command(lang: LangOption = Language.sv, framework: FrameworkOption = None, debug: DebugOption = False) -> None:
     import json
 
-    import typer
-
     from ..schema import json_schema
+    from .output import echo
 
     with command_context(lang, framework, debug) as (language, fw):
-        typer.echo(json.dumps(json_schema(fw, language), ensure_ascii=False, indent=2))
+        echo(json.dumps(json_schema(fw, language), ensure_ascii=False, indent=2) + "\n")

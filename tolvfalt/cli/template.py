@@ -19,6 +19,7 @@ def command(
         Path | None,
         typer.Option("--from", help="Last year's assessment: metadata for år + 1, its answers beside for reference."),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Write over an existing file.")] = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
@@ -32,5 +33,5 @@ def command(
         require_suffix(NAME, output, (".xlsx",))
         last = load(previous, fw) if previous else None
         inputs = [p for p in (previous, framework) if p]
-        write_atomic(output, template(fw, language, last), inputs=inputs)
+        write_atomic(output, template(fw, language, last), inputs=inputs, force=force, replaces_anything=True)
         wrote(output, language)

@@ -37,9 +37,19 @@ def rows(comparison: Comparison) -> list[dict[str, object]]:
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula is written with a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def comparison(c: Comparison) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(c))
+    writer.writerows({key: safe(value) for key, value in row.items()} for row in rows(c))
     return buffer.getvalue().encode("utf-8-sig")

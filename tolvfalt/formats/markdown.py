@@ -9,12 +9,24 @@ from ..text import Span
 from . import view as v
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_LINE_START = re.compile(r"^(#|[+-] |\d+[.)] )")
+# What makes a line a heading, list, quote, rule, fence or setext underline when it starts one.
+_LINE_START = re.compile(r"^(?:[#+\-=~]|\d+[.)])")
+_TRAILING_HASHES = re.compile(r"(#+)$")
 
 
 def escape(text: str) -> str:
-    text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\\\1", text)
+    """Text that stays text: no character of it starts Markdown structure or inline markup."""
+    return _line_start(_SPECIAL.sub(r"\\\1", text))
+
+
+def _line_start(text: str) -> str:
+    # a backslash before the sign itself: "\# ", "\- ", "1986\. "
+    return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+
+
+def heading(level: int, text: str) -> str:
+    """A heading whose own closing ``#`` characters are kept as text."""
+    return "#" * level + " " + _TRAILING_HASHES.sub(lambda m: "\\#" * len(m.group(1)), escape(text))
 
 
 def cell(text: str) -> str:
@@ -32,7 +44,7 @@ def inline(paragraph: list[Span]) -> str:
     for span in paragraph:
         text = _SPECIAL.sub(r"\\\1", span.text)
         out.append(f"**{text}**" if span.bold else f"*{text}*" if span.italic else text)
-    return _LINE_START.sub(r"\\\1", "".join(out))
+    return _line_start("".join(out))
 
 
 # --- the yearly document ----------------------------------------------------------------------------------------
@@ -43,19 +55,19 @@ def assessment(doc: v.DocumentView) -> str:
     out: list[str] = []
     if doc.place:
         out.append(escape(doc.place))
-    out.append(f"# {escape(doc.title)}")
+    out.append(heading(1, doc.title))
     out.extend(inline(p) for p in doc.inledning)
     out.append(grid_table(doc))
     not_answered = f"*{label('not_answered', lang)}*"
     for section in doc.sections:
-        out.append(f"## {escape(section.heading)}")
+        out.append(heading(2, section.heading))
         for question in section.questions:
-            out.append(f"### {escape(question.text)}")
+            out.append(heading(3, question.text))
             out.extend([inline(p) for p in question.paragraphs] or [not_answered])
         out.extend(field_points(doc, section.rating, section.points))
     out.extend(summary(doc))
     if doc.avslutning:
-        out.append(f"## {label('closing', lang)}")
+        out.append(heading(2, label('closing', lang)))
         out.extend(inline(p) for p in doc.avslutning)
     out.append(escape(doc.signature))
     return "\n\n".join(out) + "\n"
@@ -89,15 +101,15 @@ def grid_table(doc: v.DocumentView) -> str:
 
 def summary(doc: v.DocumentView) -> list[str]:
     lang = doc.lang
-    out = [f"## {label('summary', lang)}"]
+    out = [heading(2, label('summary', lang))]
     out.append(escape(doc.completeness_text) + ".")
-    out.append(f"### {label('points_by_field', lang)}")
+    out.append(heading(3, label('points_by_field', lang)))
     for item in doc.points_by_field:
         out.append(f"**{escape(item.heading)}**")
         out.extend(field_points(doc, None, item.points))
     if not doc.points_by_field:
         out.append(label("no_points", lang))
-    out.append(f"### {label('insatser_by_field', lang)}")
+    out.append(heading(3, label('insatser_by_field', lang)))
     if doc.mentions:
         rows = [[cell(insats), *("✓" if n in fields else "" for n in doc.numbers)] for insats, fields in doc.mentions]
         out.append(table([label("insats", lang), *map(str, doc.numbers)], rows))
@@ -120,13 +132,13 @@ def ratings_table(t: v.RatingsTable, headers: list[str], lang: Lang) -> str:
 
 def comparison(c: v.ComparisonView) -> str:
     lang = c.lang
-    out = [f"# {c.title}"]
+    out = [heading(1, c.title)]
     for series in c.series:
-        out.append(f"## {escape(series.name)}")
-        out.append(f"### {label('ratings_over_years', lang)}")
+        out.append(heading(2, series.name))
+        out.append(heading(3, label('ratings_over_years', lang)))
         out.append(ratings_table(series.table, series.table.headers, lang))
         for step in series.steps:
-            out.append(f"### {step.title}")
+            out.append(heading(3, step.title))
             if not step.changes:
                 out.append(label("no_changes", lang))
             for change in step.changes:
@@ -134,7 +146,7 @@ def comparison(c: v.ComparisonView) -> str:
                     f"**{escape(change.heading)}**\n\n" + "\n".join(f"- {escape(line)}" for _, line in change.lines)
                 )
     for _, title, t in c.same_year:
-        out.append(f"## {title}")
+        out.append(heading(2, title))
         out.append(ratings_table(t, t.entry_labels, lang))
     return "\n\n".join(out) + "\n"
 
@@ -144,18 +156,18 @@ def comparison(c: v.ComparisonView) -> str:
 
 def merged(m: v.MergedView) -> str:
     lang = m.lang
-    out = [f"# {escape(m.title)}"]
+    out = [heading(1, m.title)]
     header = [label("field", lang), *map(cell, m.names), label("spread", lang), ""]
     rows = []
     for spread in m.spreads:
         flag = f"**{label('disagreement', lang)}**" if spread.disagreement else ""
         rows.append([str(spread.number), *spread.ratings, spread.span, flag])
-    out.append(f"## {label('rating', lang)}")
+    out.append(heading(2, label('rating', lang)))
     out.append(table(header, rows))
     for f in m.fields:
-        out.append(f"## {escape(f.heading)}")
+        out.append(heading(2, f.heading))
         for question in f.questions:
-            out.append(f"### {escape(question.text)}")
+            out.append(heading(3, question.text))
             for name, paras in question.answers:
                 body = "\n\n".join(inline(p) for p in paras) or f"*{label('not_answered', lang)}*"
                 out.append(f"**{escape(name)}:** {body}")
