@@ -27,6 +27,7 @@ def cli(*args: str | Path) -> Run:
     """Run the real command line in-process, with stdout and stderr kept apart."""
     result = CliRunner().invoke(app, [str(a) for a in args], prog_name="tolvfalt")
     exception = result.exception if not isinstance(result.exception, SystemExit) else None
+    assert result.exit_code != 70, result.stderr  # a fault of tolvfalt's own, never acceptable
     return Run(result.exit_code, result.stdout, result.stderr, exception)
 
 

@@ -16,7 +16,7 @@ from tolvfalt.read.yaml import parse_yaml
 HEAD = "förbund: Exempelförbundet\når: 2024\n"
 
 CASES = {
-    "malformed": (HEAD + "fält: [1, 2\n", 3, "YAML-syntaxfel"),
+    "malformed": (HEAD + "fält: [1, 2\n", 3, "stängs inte"),
     "duplicate": (HEAD + "år: 2025\n", 3, "nyckeln 'år' förekommer två gånger (första gången på rad 2)"),
     "duplicate_field": (HEAD + "fält:\n  1: {}\n  '1': {}\n", 5, "förekommer två gånger"),
     "unknown_key": (HEAD + "fält:\n  3:\n    bedomnig: 3\n", 5, "okänd nyckel 'bedomnig' (menade du 'bedömning'?)"),

@@ -1,7 +1,11 @@
-"""Several assessments side by side: ratings over the years, what changed, and several förbund in one year."""
+"""Several assessments side by side: ratings over the years, what changed, and several förbund in one year.
+
+A comparison keeps a digest of each file, not the assessment: ratings, points, completeness and a fingerprint and
+word count of each answer, so that thousands of files fit in memory."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -9,17 +13,69 @@ from itertools import pairwise
 
 from .errors import Problem
 from .framework import Framework
-from .model import FieldAnswers
+from .model import Assessment, Completeness, FieldAnswers
 from .read.many import FileResult
+from .text import word_count
 
 
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _new(after: list[str], before: list[str]) -> list[str]:
+def _new(after: tuple[str, ...], before: tuple[str, ...]) -> list[str]:
     seen = {_key(t) for t in before}
     return [t for t in after if _key(t) not in seen]
+
+
+@dataclass(frozen=True)
+class FieldDigest:
+    rating: int | None = None
+    brister: tuple[str, ...] = ()
+    atgarder: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    """How many brister, möjligheter and åtgärder."""
+    answers: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+    """Per question letter: a fingerprint of the answer (case and spacing aside) and its word count."""
+
+    @classmethod
+    def of(cls, answers: FieldAnswers) -> FieldDigest:
+        return cls(
+            answers.bedomning,
+            tuple(answers.brister),
+            tuple(answers.atgarder),
+            {key: len(items) for key, items in answers.points().items()},
+            {
+                letter: (hashlib.blake2b(_key(text).encode(), digest_size=16).digest(), word_count(text))
+                for letter, text in answers.svar.items()
+                if text
+            },
+        )
+
+
+EMPTY = FieldDigest()
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a comparison keeps of one file."""
+
+    source: str
+    forbund: str
+    ar: int
+    respondent: str | None
+    completeness: Completeness
+    fields: dict[int, FieldDigest]
+
+    @classmethod
+    def of(cls, source: str, a: Assessment, done: Completeness) -> Digest:
+        fields = {n: FieldDigest.of(f) for n, f in a.falt.items()}
+        return cls(source, a.forbund, a.ar, a.respondent, done, fields)
+
+    def rating(self, number: int) -> int | None:
+        return self.fields.get(number, EMPTY).rating
+
+    def field(self, number: int) -> FieldDigest:
+        return self.fields.get(number, EMPTY)
 
 
 @dataclass(frozen=True)
@@ -52,8 +108,8 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class Step:
-    before: FileResult
-    after: FileResult
+    before: Digest
+    after: Digest
     changes: list[FieldChange]
 
 
@@ -63,7 +119,7 @@ class Series:
 
     forbund: str
     respondent: str | None
-    entries: list[FileResult] = field(default_factory=list)
+    entries: list[Digest] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
     @property
@@ -71,7 +127,7 @@ class Series:
         return self.forbund + (f" ({self.respondent})" if self.respondent else "")
 
     def ratings(self, number: int) -> list[int | None]:
-        return [e.loaded.rating(number) for e in self.entries]
+        return [e.rating(number) for e in self.entries]
 
 
 @dataclass
@@ -81,25 +137,27 @@ class Comparison:
 
     framework: Framework
     series: list[Series]
-    same_year: dict[int, list[FileResult]]
+    same_year: dict[int, list[Digest]]
     problems: list[Problem] = field(default_factory=list)
     """What was wrong with the files that could not be read (they are left out)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What a reader should know: one förbund's year in several files, say (all of them are shown)."""
 
     @property
-    def entries(self) -> list[FileResult]:
+    def entries(self) -> list[Digest]:
         return [e for s in self.series for e in s.entries]
 
 
-def field_change(number: int, before: FieldAnswers, after: FieldAnswers) -> FieldChange:
+def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldChange:
     unchanged = [
         f"{number}{letter}"
-        for letter, text in after.svar.items()
-        if text and _key(before.svar.get(letter) or "") == _key(text)
+        for letter, (fingerprint, _) in after.answers.items()
+        if letter in before.answers and before.answers[letter][0] == fingerprint
     ]
     return FieldChange(
         field=number,
-        rating_before=before.bedomning,
-        rating_after=after.bedomning,
+        rating_before=before.rating,
+        rating_after=after.rating,
         new_brister=_new(after.brister, before.brister),
         gone_brister=_new(before.brister, after.brister),
         gone_atgarder=_new(before.atgarder, after.atgarder),
@@ -109,32 +167,38 @@ def field_change(number: int, before: FieldAnswers, after: FieldAnswers) -> Fiel
 
 def compare(results: Iterable[FileResult], framework: Framework) -> Comparison:
     """Group the files that were read by förbund (and respondent), in year order, and find what changed."""
-    groups: dict[tuple[str, str | None], list[FileResult]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[Digest]] = defaultdict(list)
     problems: list[Problem] = []
-    for result in results:
+    for result in results:  # one at a time: only the digest of each file is kept
         problems.extend(result.problems)
-        if result.assessment is not None:
-            groups[(result.loaded.forbund, result.loaded.respondent)].append(result)
-    series = []
+        if result.assessment is not None and result.completeness is not None:
+            digest = Digest.of(result.source, result.assessment, result.completeness)
+            groups[(digest.forbund, digest.respondent)].append(digest)
+    series, warnings = [], []
     for (forbund, respondent), entries in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        entries.sort(key=lambda e: (e.loaded.ar, e.source))
+        entries.sort(key=lambda e: (e.ar, e.source))
         s = Series(forbund, respondent, entries)
         for before, after in pairwise(entries):
-            changes = [
-                field_change(
-                    f.number,
-                    before.loaded.falt.get(f.number) or FieldAnswers(),
-                    after.loaded.falt.get(f.number) or FieldAnswers(),
-                )
-                for f in framework.fields
-            ]
+            if before.ar == after.ar:
+                continue
+            changes = [field_change(f.number, before.field(f.number), after.field(f.number)) for f in framework.fields]
             s.steps.append(Step(before, after, [c for c in changes if not c.is_empty()]))
+        by_year: dict[int, list[str]] = defaultdict(list)
+        for e in entries:
+            by_year[e.ar].append(e.source)
+        warnings += [
+            Problem("same_year_twice", {"forbund": s.name, "year": year, "files": ", ".join(sources)})
+            for year, sources in by_year.items()
+            if len(sources) > 1
+        ]
         series.append(s)
-    by_year: dict[int, dict[str, FileResult]] = defaultdict(dict)
+    same_year_entries: dict[int, dict[str, Digest]] = defaultdict(dict)
     for s in series:
         for e in s.entries:
-            by_year[e.loaded.ar].setdefault(s.name, e)
+            same_year_entries[e.ar].setdefault(s.name, e)
     same_year = {
-        year: list(v.values()) for year, v in sorted(by_year.items()) if len({e.loaded.forbund for e in v.values()}) > 1
+        year: list(v.values())
+        for year, v in sorted(same_year_entries.items())
+        if len({e.forbund for e in v.values()}) > 1
     }
-    return Comparison(framework, series, same_year, problems)
+    return Comparison(framework, series, same_year, problems, warnings)

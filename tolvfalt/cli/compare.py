@@ -13,6 +13,7 @@ from .options import (
     Language,
     OutputOption,
     command_context,
+    err,
     format_help,
 )
 
@@ -31,6 +32,7 @@ def command(
 ) -> None:
     from ..api import compare
     from ..errors import TolvfaltError
+    from ..i18n import label
     from ..read.many import expand
     from .options import progress
     from .output import choose, emit
@@ -41,5 +43,7 @@ def command(
         with progress(len(files), language) as tick:
             comparison = compare(files, fw, progress=tick)
         emit(comparison, chosen, output, language, inputs=[*files, *([framework] if framework else [])], force=force)
+        for warning in comparison.warnings:
+            err(f"{label('warning', language)}: {warning.format(language)}")
         if comparison.problems:
             raise TolvfaltError(comparison.problems)

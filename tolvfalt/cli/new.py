@@ -27,6 +27,7 @@ def command(
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
+    from ..errors import UsageError
     from ..read import load
     from ..read.source import display_name
     from ..skeleton import skeleton
@@ -38,7 +39,7 @@ def command(
         last = load(previous, fw) if previous else None
         name = forbund or (last.forbund if last else None)
         if not name:
-            raise typer.BadParameter("give --forbund NAME or --from LAST_YEAR.yaml", param_hint="--forbund")
+            raise UsageError.one("needs_forbund")
         ar = year or (last.ar + 1 if last else dt.date.today().year)
         text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
         inputs = [p for p in (previous, framework) if p]

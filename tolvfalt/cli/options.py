@@ -71,6 +71,15 @@ def user_errors(lang: Lang, debug: bool) -> Iterator[None]:
         raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a fault of tolvfalt's own: one line, not a traceback, unless --debug
+        if debug:
+            raise
+        from ..i18n import message
+
+        err(message("internal_error", lang, detail=f"{type(exc).__name__}: {exc}"[:300]))
+        raise typer.Exit(70) from None
 
 
 @contextmanager

@@ -7,7 +7,6 @@ import io
 
 from ..comparison import Comparison
 from ..model import FieldAnswers
-from ..text import word_count
 
 COLUMNS = ("fil", "förbund", "år", "respondent", "fält", "fråga", "bedömning", "besvarad", "ord",
            *FieldAnswers.POINTS)  # fmt: skip
@@ -16,22 +15,21 @@ COLUMNS = ("fil", "förbund", "år", "respondent", "fält", "fråga", "bedömnin
 def rows(comparison: Comparison) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for entry in comparison.entries:
-        a = entry.loaded
-        for field in comparison.framework.fields:
-            answers = a.falt.get(field.number) or FieldAnswers()
-            counts = {key: len(items) for key, items in answers.points().items()}
-            for question in field.questions:
-                text = answers.svar.get(question.letter) or ""
+        for grid_field in comparison.framework.fields:
+            digest = entry.field(grid_field.number)
+            counts = {key: digest.counts.get(key, 0) for key in FieldAnswers.POINTS}
+            for question in grid_field.questions:
+                answered = digest.answers.get(question.letter)
                 out.append({
                     "fil": entry.source,
-                    "förbund": a.forbund,
-                    "år": a.ar,
-                    "respondent": a.respondent or "",
-                    "fält": field.number,
+                    "förbund": entry.forbund,
+                    "år": entry.ar,
+                    "respondent": entry.respondent or "",
+                    "fält": grid_field.number,
                     "fråga": question.id,
-                    "bedömning": "" if answers.bedomning is None else answers.bedomning,
-                    "besvarad": int(bool(text)),
-                    "ord": word_count(text),
+                    "bedömning": "" if digest.rating is None else digest.rating,
+                    "besvarad": int(answered is not None),
+                    "ord": answered[1] if answered else 0,
                     **counts,
                 })  # fmt: skip
     return out

@@ -7,7 +7,7 @@ import json
 from functools import cache
 from typing import Any
 
-from ..comparison import Comparison, FieldChange
+from ..comparison import Comparison, Digest, FieldChange
 from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment
@@ -63,18 +63,16 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, A
 def comparison_data(c: Comparison) -> dict[str, Any]:
     """What ``compare --format json`` prints."""
 
-    def entry(e: FileResult) -> dict[str, Any]:
-        a = e.loaded
-        done = e.completeness
+    def entry(e: Digest) -> dict[str, Any]:
         return {
             "file": e.source,
-            "förbund": a.forbund,
-            "år": a.ar,
-            "respondent": a.respondent,
-            "answered": len(done.answered) if done else None,
-            "total": done.total if done else None,
-            "missing": list(done.missing) if done else None,
-            "ratings": {str(f.number): a.rating(f.number) for f in c.framework.fields},
+            "förbund": e.forbund,
+            "år": e.ar,
+            "respondent": e.respondent,
+            "answered": len(e.completeness.answered),
+            "total": e.completeness.total,
+            "missing": list(e.completeness.missing),
+            "ratings": {str(f.number): e.rating(f.number) for f in c.framework.fields},
         }
 
     def change(ch: FieldChange) -> dict[str, Any]:
@@ -96,7 +94,7 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
                 "respondent": s.respondent,
                 "years": [entry(e) for e in s.entries],
                 "changes": [
-                    {"from": st.before.loaded.ar, "to": st.after.loaded.ar,
+                    {"from": st.before.ar, "to": st.after.ar,
                      "fields": [change(ch) for ch in st.changes]}
                     for st in s.steps
                 ],

@@ -67,7 +67,7 @@ def assessment(doc: v.DocumentView) -> str:
         out.extend(field_points(doc, section.rating, section.points))
     out.extend(summary(doc))
     if doc.avslutning:
-        out.append(heading(2, label('closing', lang)))
+        out.append(heading(2, label("closing", lang)))
         out.extend(inline(p) for p in doc.avslutning)
     out.append(escape(doc.signature))
     return "\n\n".join(out) + "\n"
@@ -101,15 +101,15 @@ def grid_table(doc: v.DocumentView) -> str:
 
 def summary(doc: v.DocumentView) -> list[str]:
     lang = doc.lang
-    out = [heading(2, label('summary', lang))]
+    out = [heading(2, label("summary", lang))]
     out.append(escape(doc.completeness_text) + ".")
-    out.append(heading(3, label('points_by_field', lang)))
+    out.append(heading(3, label("points_by_field", lang)))
     for item in doc.points_by_field:
         out.append(f"**{escape(item.heading)}**")
         out.extend(field_points(doc, None, item.points))
     if not doc.points_by_field:
         out.append(label("no_points", lang))
-    out.append(heading(3, label('insatser_by_field', lang)))
+    out.append(heading(3, label("insatser_by_field", lang)))
     if doc.mentions:
         rows = [[cell(insats), *("✓" if n in fields else "" for n in doc.numbers)] for insats, fields in doc.mentions]
         out.append(table([label("insats", lang), *map(str, doc.numbers)], rows))
@@ -135,7 +135,7 @@ def comparison(c: v.ComparisonView) -> str:
     out = [heading(1, c.title)]
     for series in c.series:
         out.append(heading(2, series.name))
-        out.append(heading(3, label('ratings_over_years', lang)))
+        out.append(heading(3, label("ratings_over_years", lang)))
         out.append(ratings_table(series.table, series.table.headers, lang))
         for step in series.steps:
             out.append(heading(3, step.title))
@@ -162,7 +162,7 @@ def merged(m: v.MergedView) -> str:
     for spread in m.spreads:
         flag = f"**{label('disagreement', lang)}**" if spread.disagreement else ""
         rows.append([str(spread.number), *spread.ratings, spread.span, flag])
-    out.append(heading(2, label('rating', lang)))
+    out.append(heading(2, label("rating", lang)))
     out.append(table(header, rows))
     for f in m.fields:
         out.append(heading(2, f.heading))

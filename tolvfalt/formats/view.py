@@ -3,6 +3,7 @@ sections, summaries, comparison and spread rows. The format writers only lay the
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..framework import Framework, GridField, ScaleStep
@@ -12,7 +13,7 @@ from ..summary import insats_mentions
 from ..text import Span, paragraphs, spans
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison, FieldChange
+    from ..comparison import Comparison, Digest, FieldChange
     from ..merged import Merged
     from ..read.many import FileResult
 
@@ -303,17 +304,16 @@ class ComparisonView(NamedTuple):
     same_year: list[tuple[int, str, RatingsTable]]
 
 
-def entry_label(result: FileResult) -> str:
-    a = result.loaded
-    return f"{a.forbund} {a.ar}" + (f" ({a.respondent})" if a.respondent else "")
+def entry_label(e: Digest) -> str:
+    return f"{e.forbund} {e.ar}" + (f" ({e.respondent})" if e.respondent else "")
 
 
 def ratings_table(
-    framework: Framework, entries: list[FileResult], headers: list[str], lang: Lang, trend_column: bool
+    framework: Framework, entries: list[Digest], headers: list[str], lang: Lang, trend_column: bool
 ) -> RatingsTable:
     rows = []
     for f in framework.fields:
-        values = [e.loaded.rating(f.number) for e in entries]
+        values = [e.rating(f.number) for e in entries]
         rows.append(
             RatingsRow(
                 f.number,
@@ -323,7 +323,7 @@ def ratings_table(
                 trend(values),
             )
         )
-    done = [e.completeness or completeness(e.loaded, framework) for e in entries]
+    done = [e.completeness for e in entries]
     return RatingsTable(
         headers,
         [entry_label(e) for e in entries],
@@ -338,7 +338,7 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
     fw = comp.framework
     series = []
     for s in comp.series:
-        years = [e.loaded.ar for e in s.entries]
+        years = [e.ar for e in s.entries]
         grid = [
             (
                 row(lang),
@@ -355,25 +355,25 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
         ]
         steps = [
             StepView(
-                st.before.loaded.ar,
-                st.after.loaded.ar,
-                label("changes", lang, before=st.before.loaded.ar, after=st.after.loaded.ar),
+                st.before.ar,
+                st.after.ar,
+                label("changes", lang, before=st.before.ar, after=st.after.ar),
                 [
-                    ChangeView(
-                        c.field, fw.heading(fw.by_number[c.field], lang), change_lines(c, lang, st.before.loaded.ar)
-                    )
+                    ChangeView(c.field, fw.heading(fw.by_number[c.field], lang), change_lines(c, lang, st.before.ar))
                     for c in st.changes
                 ],
             )
             for st in s.steps
         ]
-        table = ratings_table(fw, s.entries, [str(y) for y in years], lang, True)
+        twice = {y for y in years if years.count(y) > 1}
+        headers = [f"{e.ar} ({PurePath(e.source).name})" if e.ar in twice else str(e.ar) for e in s.entries]
+        table = ratings_table(fw, s.entries, headers, lang, True)
         series.append(SeriesView(s.name, years, table, grid, steps))
     same_year = [
         (
             year,
             label("same_year", lang, år=year),
-            ratings_table(fw, entries, [e.loaded.forbund for e in entries], lang, False),
+            ratings_table(fw, entries, [e.forbund for e in entries], lang, False),
         )
         for year, entries in comp.same_year.items()
     ]

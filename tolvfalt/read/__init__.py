@@ -24,6 +24,10 @@ def load(path: str | Path, framework: Framework | None = None) -> Assessment:
 
     path = Path(path)
     framework = framework or default_framework()
+    if path.name.startswith("~$"):  # Excel's lock file beside an open workbook
+        raise TolvfaltError.one("lock_file", file=display_name(path))
+    if path.name.startswith("._"):  # what macOS leaves on other file systems
+        raise TolvfaltError.one("mac_resource", file=display_name(path))
     suffix = path.suffix.lower()
     if suffix in (*EXCEL_SUFFIXES, *OTHER_SPREADSHEETS):
         from .excel import read_workbook

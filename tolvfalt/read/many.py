@@ -43,14 +43,25 @@ class FileResult:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for every assessment file in it (not below it), in name order."""
+    """Files as given; a folder stands for every assessment file in it (not below it), in name order, without the
+    lock files Excel keeps beside an open workbook (``~$``) and macOS's resource files (``._``). A folder that
+    cannot be listed stands for itself, so that reading it says why."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READABLE))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        try:
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in READABLE and not is_clutter(p))
+        except OSError:
+            files.append(path)
+            continue
+        files.extend(p for p in found if p.is_file())
     return files
+
+
+def is_clutter(path: Path) -> bool:
+    return path.name.startswith(("~$", "._"))
 
 
 def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResult:
@@ -58,6 +69,7 @@ def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResu
 
     name = display_name(path)
     try:
+        _readable_folder(path, name)
         assessment = load(path, framework)
     except TolvfaltError as exc:
         return FileResult(name, None, exc.problems)
@@ -67,6 +79,14 @@ def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResu
         params = {"n": len(done.answered), "total": done.total, "ids": ", ".join(done.missing)}
         result.problems.append(Problem("incomplete", params, name))
     return result
+
+
+def _readable_folder(path: Path, name: str) -> None:
+    if path.is_dir():
+        try:
+            next(path.iterdir(), None)
+        except OSError as exc:
+            raise TolvfaltError.one("unreadable", file=name, detail=exc.strerror or str(exc)) from None
 
 
 def read_many(

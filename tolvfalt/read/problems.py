@@ -95,7 +95,7 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-_NUMBER = re.compile(r"\s*[0-9]+\s*")
+_NUMBER = re.compile(r"[0-9]+")
 
 
 def field_number(key: object) -> int | None:
@@ -106,8 +106,8 @@ def field_number(key: object) -> int | None:
         return key
     if isinstance(key, float) and key.is_integer():
         return int(key)
-    if isinstance(key, str) and _NUMBER.fullmatch(key) and len(key.strip()) <= 9:
-        return int(key)
+    if isinstance(key, str) and _NUMBER.fullmatch(key.strip()) and len(key.strip()) <= 9:
+        return int(key.strip())
     return None
 
 

@@ -42,26 +42,37 @@ def parse_yaml(text: str, file: str) -> Located:
     return Located(data, file, builder.lines)
 
 
+# What PyYAML says, and the mistake a person made: each gets a message of its own, in the user's language.
+_SYNTAX = (
+    ("alias", "yaml_star"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("that cannot start any token", "yaml_tab"),
+    ("could not find expected ':'", "yaml_missing_colon"),
+    ("while scanning a quoted scalar", "yaml_unclosed_quote"),
+    ("found unknown escape character", "yaml_escape"),
+    ("while parsing a flow", "yaml_flow"),
+    ("expected <block end>", "yaml_indent"),
+    ("did not find expected key", "yaml_indent"),
+    ("did not find expected '-' indicator", "yaml_indent"),
+    ("expected the node content", "yaml_indent"),
+)
+
+
 def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:
     mark = getattr(exc, "problem_mark", None)
     context = getattr(exc, "context_mark", None)
-    if context is not None and (mark is None or mark.line >= text.count("\n")):
-        mark = context  # the problem was noticed only at the end of the file; point at where it began
     detail = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
-    # The two mistakes prose makes in YAML: text starting with * (read as an alias), and ": " inside plain text.
-    code = (
-        "yaml_star"
-        if "alias" in detail
-        else "yaml_colon"
-        if "mapping values are not allowed" in detail
-        else "yaml_syntax"
-    )
-    return TolvfaltError.one(
-        code,
-        file=file,
-        line=mark.line + 1 if mark else None,
-        detail=detail or str(exc).splitlines()[0],
-    )
+    code = next((code for phrase, code in _SYNTAX if phrase in detail), "yaml_syntax")
+    line = mark.line + 1 if mark else None
+    began = context.line + 1 if context is not None else None
+    if began is not None and (line is None or (mark is not None and mark.line >= text.count("\n"))):
+        line, began = began, None  # noticed only at the end of the file: point at where it began
+    params: dict[str, object] = {"detail": detail or str(exc).splitlines()[0]}
+    problem = Problem(code, params, file, line)
+    if began is not None and began != line:
+        # the parser notices a mistake where it can go no further; the mistake may stand where the value began
+        return TolvfaltError([problem, Problem("yaml_began_here", {"line": line}, file, began)])
+    return TolvfaltError([problem])
 
 
 class _Builder:
