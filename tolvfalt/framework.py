@@ -5,14 +5,29 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .i18n import Lang, label
 
 # defer_build: the shipped framework is trusted data (tests validate it) and is built without validation, so the
 # validators are only compiled when a --framework file is read.
 _CONFIG = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True, defer_build=True)
-NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _one_line(value: str) -> str:
+    """A label or a question: one line of printable text."""
+    from .text import control_char
+
+    if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
+        raise PydanticCustomError("line_break", "contains a line break")
+    bad = control_char(value)
+    if bad:
+        raise PydanticCustomError("control_char", "contains a control character ({char})", {"char": bad})
+    return value
+
+
+NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 
 
 class Text(BaseModel):
@@ -53,9 +68,13 @@ class GridField(BaseModel):
 
     @model_validator(mode="after")
     def _ids_match_number(self) -> GridField:
+        seen = set()
         for q in self.questions:
             if q.field_number != self.number:
                 raise ValueError(f"question {q.id} belongs to field {q.field_number}, not {self.number}")
+            if q.id in seen:
+                raise PydanticCustomError("duplicate_question_id", "question {qid} twice", {"qid": q.id})
+            seen.add(q.id)
         return self
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
@@ -53,18 +53,21 @@ class Merged:
 
     framework: Framework
     responses: list[FileResult]
+    names: list[str] = field(default_factory=list)
+    """Each response's respondent, told apart by its file where two have the same name."""
+    warnings: list[Problem] = field(default_factory=list)
 
-    @property
-    def names(self) -> list[str]:
-        return [respondent(r) for r in self.responses]
+    def __post_init__(self) -> None:
+        if not self.names:
+            self.names, self.warnings = _unique_names(self.responses)
 
     def answers(self, question_id: str) -> list[tuple[str, str | None]]:
-        return [(respondent(r), r.loaded.answer(question_id)) for r in self.responses]
+        return [(name, r.loaded.answer(question_id)) for name, r in zip(self.names, self.responses, strict=True)]
 
     @property
     def spreads(self) -> list[Spread]:
         return [
-            Spread(f.number, [(respondent(r), r.loaded.rating(f.number)) for r in self.responses])
+            Spread(f.number, [(n, r.loaded.rating(f.number)) for n, r in zip(self.names, self.responses, strict=True)])
             for f in self.framework.fields
         ]
 
@@ -72,6 +75,7 @@ class Merged:
         """One assessment holding everything: each answer labelled with its respondent, the median (low) rating,
         and every point any respondent gave (once each)."""
         first = self.responses[0].loaded
+        medians = {s.field: s.median for s in self.spreads}
         fields: dict[int, Any] = {}
         for f in self.framework.fields:
             svar = {}
@@ -79,18 +83,26 @@ class Merged:
                 parts = [f"**{name}:** {text}" for name, text in self.answers(q.id) if text]
                 if parts:
                     svar[q.letter] = "\n\n".join(parts)
-            points: dict[str, list[str]] = {key: [] for key in FieldAnswers.POINTS}
+            points: dict[str, dict[str, None]] = {key: {} for key in FieldAnswers.POINTS}
             for r in self.responses:
                 answers = r.loaded.falt.get(f.number) or FieldAnswers()
                 for key, items in answers.points().items():
-                    points[key] += [i for i in items if i not in points[key]]
-            median = next(s.median for s in self.spreads if s.field == f.number)
-            fields[f.number] = {"svar": svar, "bedömning": median, **points}
-        insatser: list[str] = []
-        for r in self.responses:
-            insatser += [i for i in r.loaded.insatser if i not in insatser]
+                    points[key].update(dict.fromkeys(items))
+            fields[f.number] = {"svar": svar, "bedömning": medians[f.number], **{k: list(v) for k, v in points.items()}}
+        insatser = list(dict.fromkeys(i for r in self.responses for i in r.loaded.insatser))
         data = first.model_dump(exclude={"falt", "insatser", "respondent"}, exclude_none=True)
         return Assessment.model_validate({**data, "insatser": insatser, "fält": fields})
+
+
+def _unique_names(responses: list[FileResult]) -> tuple[list[str], list[Problem]]:
+    names = [respondent(r) for r in responses]
+    warnings = []
+    for name in dict.fromkeys(names):
+        sources = [r.source for n, r in zip(names, responses, strict=True) if n == name]
+        if len(sources) > 1:
+            warnings.append(Problem("same_respondent", {"name": name, "files": ", ".join(sources)}))
+    counts = {name: names.count(name) for name in names}
+    return [f"{n} ({r.source})" if counts[n] > 1 else n for n, r in zip(names, responses, strict=True)], warnings
 
 
 def merge(results: Iterable[FileResult], framework: Framework, *, force: bool = False) -> Merged:

@@ -56,4 +56,5 @@ def command(
             err(f"{display_name(file)}: {completeness_text(done, language)}")
         options = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
         inputs = [file, *(p for p in (docx_template, framework) if p)]
-        emit(assessment, chosen, output, language, inputs=inputs, framework=fw, force=force, **options)
+        source = display_name(file)
+        emit(assessment, chosen, output, language, inputs=inputs, framework=fw, force=force, source=source, **options)

@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, Language, OutputOption, command_context, format_help
+from .options import (
+    DebugOption,
+    FrameworkOption,
+    LangOption,
+    Language,
+    OutputOption,
+    command_context,
+    err,
+    format_help,
+)
 
 NAME = "merge"
 HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
@@ -25,6 +34,7 @@ def command(
     """Without -o: the ratings with their spread. -o .md/.html: every answer side by side; .yaml/.xlsx/.docx: one
     combined assessment (answers labelled by respondent, the median rating, all points)."""
     from ..api import merge
+    from ..i18n import label
     from ..read.many import expand
     from .options import progress
     from .output import choose, emit
@@ -35,4 +45,6 @@ def command(
         with progress(len(files), language) as tick:
             merged = merge(files, fw, force=force, progress=tick)
         inputs = [*files, *([framework] if framework else [])]
+        for warning in merged.warnings:
+            err(f"{label('warning', language)}: {warning.format(language)}")
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,11 +56,22 @@ def emit(
     inputs: Iterable[Path] = (),
     framework: Framework | None = None,
     force: bool = False,
+    source: str | None = None,
     **options: Any,
 ) -> None:
-    """Show ``obj`` on the terminal, print it, or write it to ``output``."""
-    from ..errors import UsageError
-    from ..formats import render, renderable
+    """Show ``obj`` on the terminal, print it, or write it to ``output``. ``source`` names the file a problem found
+    while writing (a text too long for a spreadsheet cell, say) comes from."""
+    from ..errors import TolvfaltError, UsageError
+    from ..formats import render as render_format
+    from ..formats import renderable
+
+    def render(*args: Any, **kwargs: Any) -> str | bytes:
+        try:
+            return render_format(*args, **kwargs)
+        except TolvfaltError as exc:
+            if source is None:
+                raise
+            raise TolvfaltError(replace(p, file=p.file or source) for p in exc.problems) from None
 
     if output is None:
         if fmt.name == "terminal":

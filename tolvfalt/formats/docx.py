@@ -3,6 +3,7 @@ that a förbund's own styles and a table of contents work; optionally built on t
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,10 @@ def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes
     return buffer.getvalue()
 
 
+STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", TABLE_STYLE)
+"""The styles the document uses; a letterhead that lacks one gets python-docx's own."""
+
+
 def _document(template: Path | None) -> Any:
     import docx
     from docx.shared import Mm
@@ -61,9 +66,12 @@ def _document(template: Path | None) -> Any:
             section.left_margin = section.right_margin = Mm(22)
             section.top_margin = section.bottom_margin = Mm(20)
         return doc
+    from ..read.package import open_package
+
+    raw, _ = open_package(template, "docx")  # bounded and checked before python-docx unpacks it
     try:
-        doc = docx.Document(str(template))
-    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        doc = docx.Document(io.BytesIO(raw))
+    except Exception as exc:
         raise TolvfaltError.one(
             "not_docx", file=display_name(template), detail=str(exc) or type(exc).__name__
         ) from None
@@ -71,7 +79,28 @@ def _document(template: Path | None) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers (the letterhead)
             body.remove(child)
+    _add_missing_styles(doc, docx.Document())
     return doc
+
+
+def _add_missing_styles(doc: Any, default: Any) -> None:
+    """Copy from python-docx's own template each style the document uses and the letterhead lacks, with the
+    styles those are based on or linked to."""
+    from docx.oxml.ns import qn
+
+    have = {style.name for style in doc.styles}
+    by_id = {style.style_id: style for style in default.styles}
+    wanted = [default.styles[name] for name in STYLES if name not in have]
+    while wanted:
+        style = wanted.pop()
+        if style.name in have:
+            continue
+        doc.styles.element.append(copy.deepcopy(style.element))
+        have.add(style.name)
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.element.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) in by_id:
+                wanted.append(by_id[ref.get(qn("w:val"))])
 
 
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:

@@ -13,7 +13,7 @@ from ..model import ASCII, FIELD_ASCII
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
-_OWN_CODES = {"control_char", "alias_twice"}
+_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id"}
 SWEDISH = {ascii_: swedish for swedish, ascii_ in {**ASCII, **FIELD_ASCII}.items()}
 _CODES = {
     "missing": "missing",
