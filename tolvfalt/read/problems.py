@@ -19,6 +19,7 @@ _CODES = {
     "missing": "missing",
     "extra_forbidden": "unknown_key",
     "int_parsing": "not_int",
+    "int_parsing_size": "too_many_digits",
     "int_type": "not_int",
     "int_from_float": "not_int",
     "date_parsing": "not_date",

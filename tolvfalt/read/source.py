@@ -46,7 +46,9 @@ def read_bytes(path: Path, limit_mb: int) -> bytes:
     limit holds whatever the file claims its size to be."""
     name = display_name(path)
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a pipe does not wait for a writer; what it is, fstat then tells
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise TolvfaltError.one("is_directory", file=name)

@@ -101,16 +101,19 @@ class _Builder:
             raise TolvfaltError.one("too_much_text", file=self.file, line=node.start_mark.line + 1, limit=20)
         try:
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            # PyYAML's own errors, and what Python says of 2009-02-30 or a number of 5,000 digits
-            code = "not_date" if node.tag.endswith(":timestamp") else "too_many_digits" if _digits(node) else "invalid"
+        except (ValueError, OverflowError):
+            # 2009-02-30, hour 25, a number of 5,000 digits: kept as the text it is, which the model accepts where
+            # text is wanted and refuses, with its own message, where a date or a number is
+            return node.value
+        except yaml.YAMLError as exc:
             detail = str(getattr(exc, "problem", exc))
             params: dict[str, object] = {"detail": detail, "value": _show(node.value)}
-            self.problems.append(Problem(code, params, self.file, node.start_mark.line + 1, _key(path)))
+            self.problems.append(Problem("invalid", params, self.file, node.start_mark.line + 1, _key(path)))
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
@@ -118,6 +121,11 @@ class _Builder:
                 self.problems.append(Problem("bad_key", {}, self.file, line, _key(path)))
                 continue
             sub = (*path, str(key))
+            if key in first_line and sub not in self.lines:  # 1 and true, 1 and 1.0: one key to Python
+                params = {"key": str(key), "first": first_line[key]}
+                self.problems.append(Problem("duplicate_key", params, self.file, line, _key(sub)))
+                continue
+            first_line.setdefault(key, line)
             if sub in self.lines:
                 self.problems.append(
                     Problem("duplicate_key", {"key": str(key), "first": self.lines[sub]}, self.file, line, _key(sub))
@@ -126,10 +134,6 @@ class _Builder:
             self.lines[sub] = line
             result[key] = self.build(value_node, sub)
         return result
-
-
-def _digits(node: yaml.Node) -> bool:
-    return node.tag.endswith((":int", ":float")) and len(node.value) > 100
 
 
 def _show(value: str) -> str:
