@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tolvfalt.framework import Framework
 from tolvfalt.model import Assessment
 from tolvfalt.read.framework import default_framework
+from tolvfalt.text import one_line
 
 # Every character a document can hold: no C0/C1 controls (tab and line breaks allowed), no surrogates.
 _CHARS = st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\ufffe\uffff") | st.sampled_from(
@@ -39,7 +40,7 @@ def assessments(draw: st.DrawFn, framework: Framework | None = None) -> Assessme
     data = draw(
         st.fixed_dictionaries(
             {
-                "förbund": line.filter(lambda s: s.split()),
+                "förbund": line.filter(lambda s: one_line(s)),  # empty once normalized is no name
                 "år": st.integers(1990, 2100),
             },
             optional={

@@ -397,6 +397,14 @@ def test_cells_whose_value_would_be_lost(tmp_path, cell, code):
     assert [(p.code, p.line) for p in exc.value.problems] == [(code, "Svar!F30")]
 
 
+@pytest.mark.parametrize("name", ["\u2028", "' '", '"\\v"', '"\\f"'])
+def test_a_name_of_breaks_alone_is_empty(tmp_path, name):
+    # found by the round-trip property test: a förbund of one pasted line break became "" after loading
+    with pytest.raises(TolvfaltError) as exc:
+        load(_yaml(tmp_path, f"förbund: {name}\når: 2024\n"))
+    assert _codes(exc) == ["empty"]
+
+
 def test_a_number_is_an_answer(tmp_path):
     a = load(_yaml(tmp_path, HEAD + "ort: 42\nfält:\n  1:\n    svar:\n      a: 42\n      b: 3.5\n"))
     assert (a.ort, a.answer("1a"), a.answer("1b")) == ("42", "42", "3.5")

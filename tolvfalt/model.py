@@ -24,6 +24,12 @@ def _clean(value: str) -> str:
     return value
 
 
+def _not_empty(value: str) -> str:
+    if not value:  # checked after normalizing: a line break or spaces alone are empty
+        raise PydanticCustomError("empty", "must not be empty")
+    return value
+
+
 def _no_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number")
@@ -107,7 +113,7 @@ class Assessment(BaseModel):
     )  # fmt: skip
     """Every key of the file but ``fält``, in the order forms show them."""
 
-    forbund: Line = Field(alias="förbund", min_length=1)
+    forbund: Annotated[Line, AfterValidator(_not_empty)] = Field(alias="förbund")
     ar: Number = Field(alias="år", ge=1900, le=2200)
     ort: Line | None = None
     datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))

@@ -7,6 +7,8 @@ import re
 from typing import NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_STAR = re.compile(r"\*")
+_NEWLINE = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACE = re.compile(r"[ \t\n]+")
 
@@ -15,9 +17,15 @@ LINE_BREAK, PARAGRAPH_BREAK = "\ue0a0", "\ue0a1"  # private-use stand-ins while 
 PASTED_BREAKS = str.maketrans(
     {"\v": LINE_BREAK, "\u2028": LINE_BREAK, "\f": PARAGRAPH_BREAK, "\u2029": PARAGRAPH_BREAK}
 )
+_ODD_BREAK = re.compile("[\v\f\u2028\u2029\ue0a0\ue0a1]")
 _BREAKS = str.maketrans(
     {"\v": "\n", "\u2028": "\n", LINE_BREAK: "\n", "\f": "\n\n", "\u2029": "\n\n", PARAGRAPH_BREAK: "\n\n"}
 )
+
+
+def pasted_breaks(text: str) -> str:
+    """Word's breaks as the placeholders a YAML parser leaves alone."""
+    return text.translate(PASTED_BREAKS) if _ODD_BREAK.search(text) else text
 
 
 def control_char(text: str) -> str | None:
@@ -27,7 +35,9 @@ def control_char(text: str) -> str | None:
 
 
 def paragraphs(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_BREAK.search(text):  # translate() with such a table is slow: only when there is something to do
+        text = text.translate(_BREAKS)
     paras = (_SPACE.sub(" ", p).strip(" ") for p in _BLANK_LINE.split(text))
     return [p for p in paras if p.strip()]
 
@@ -54,11 +64,13 @@ def spans(paragraph: str) -> list[Span]:
     the closing places collected in one pass: linear in the text, whatever the stars.
     """
     n = len(paragraph)
-    bold_ends, italic_ends, newlines = [], [], []
-    for j, char in enumerate(paragraph):
-        if char == "\n":
-            newlines.append(j)
-        elif char == "*" and j and not paragraph[j - 1].isspace():
+    if "*" not in paragraph:
+        return [Span(paragraph)] if paragraph else []
+    bold_ends, italic_ends = [], []
+    newlines = [m.start() for m in _NEWLINE.finditer(paragraph)]
+    for m in _STAR.finditer(paragraph):
+        j = m.start()
+        if j and not paragraph[j - 1].isspace():
             if paragraph.startswith("*", j + 1):
                 bold_ends.append(j)
             if paragraph[j - 1] != "*" and (j + 1 == n or not _word_or_star(paragraph[j + 1])):

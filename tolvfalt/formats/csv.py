@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ..comparison import Comparison
 from ..model import FieldAnswers
@@ -12,15 +13,14 @@ COLUMNS = ("fil", "förbund", "år", "respondent", "fält", "fråga", "bedömnin
            *FieldAnswers.POINTS)  # fmt: skip
 
 
-def rows(comparison: Comparison) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
+def rows(comparison: Comparison) -> Iterator[dict[str, object]]:
     for entry in comparison.entries:
         for grid_field in comparison.framework.fields:
             digest = entry.field(grid_field.number)
             counts = {key: digest.counts.get(key, 0) for key in FieldAnswers.POINTS}
             for question in grid_field.questions:
                 answered = digest.answers.get(question.letter)
-                out.append({
+                yield {
                     "fil": entry.source,
                     "förbund": entry.forbund,
                     "år": entry.ar,
@@ -31,8 +31,7 @@ def rows(comparison: Comparison) -> list[dict[str, object]]:
                     "besvarad": int(answered is not None),
                     "ord": answered[1] if answered else 0,
                     **counts,
-                })  # fmt: skip
-    return out
+                }  # fmt: skip
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,8 +45,10 @@ def safe(value: object) -> object:
 
 
 def comparison(c: Comparison) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({key: safe(value) for key, value in row.items()} for row in rows(c))
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    return buffer.getvalue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from ..errors import Problem, TolvfaltError
@@ -96,25 +96,47 @@ def read_many(
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Every file, in order; a broken one does not stop the rest."""
+    """Every file, in order; a broken one does not stop the rest. Many files are read by several processes, with
+    only a few batches under way at a time, so that what waits to be used stays small."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(files) >= PARALLEL_FROM and workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # forkserver: no fork() of a process that may hold threads (a progress bar's, say).
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_START))
-        results: Iterable[FileResult] = pool.map(
-            partial(read_one, framework=framework, strict=strict), files, chunksize=32
-        )
-    else:
-        pool = None
-        results = (read_one(path, framework, strict) for path in files)
-    try:
-        for path, result in zip(files, results, strict=True):
+    if len(files) < PARALLEL_FROM or workers < 2:
+        for path in files:
+            result = read_one(path, framework, strict)
             if progress:
                 progress(path)
             yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: no fork() of a process that may hold threads (a progress bar's, say).
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_START)) as pool:
+        pending: deque[tuple[Sequence[Path], Future[list[FileResult]]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(_read_batch, batch, framework, strict)))
+                if len(pending) >= workers * 2:
+                    yield from _finish(*pending.popleft(), progress)
+            while pending:
+                yield from _finish(*pending.popleft(), progress)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+BATCH = 32
+
+
+def _read_batch(paths: Sequence[Path], framework: Framework, strict: bool) -> list[FileResult]:
+    return [read_one(path, framework, strict) for path in paths]
+
+
+def _finish(
+    batch: Sequence[Path], future: Future[list[FileResult]], progress: Callable[[Path], None] | None
+) -> Iterator[FileResult]:
+    for path, result in zip(batch, future.result(), strict=True):
+        if progress:
+            progress(path)
+        yield result

@@ -13,7 +13,7 @@ from ..model import ASCII, FIELD_ASCII
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
-_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id"}
+_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id", "empty"}
 SWEDISH = {ascii_: swedish for swedish, ascii_ in {**ASCII, **FIELD_ASCII}.items()}
 _CODES = {
     "missing": "missing",
@@ -97,6 +97,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 _NUMBER = re.compile(r"[0-9]+")
+_MAX_DIGITS = 4000  # Python refuses to read longer numbers (and so does the model, with its own message)
 
 
 def field_number(key: object) -> int | None:
@@ -107,7 +108,7 @@ def field_number(key: object) -> int | None:
         return key
     if isinstance(key, float) and key.is_integer():
         return int(key)
-    if isinstance(key, str) and _NUMBER.fullmatch(key.strip()) and len(key.strip()) <= 9:
+    if isinstance(key, str) and _NUMBER.fullmatch(key.strip()) and len(key.strip()) <= _MAX_DIGITS:
         return int(key.strip())
     return None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, TolvfaltError
-from ..text import PASTED_BREAKS
+from ..text import pasted_breaks
 
 Path_ = tuple[str, ...]
 MAX_TEXT_MB = 20  # an assessment is some 30 kB; anything this large is not one
@@ -84,7 +84,7 @@ def read_text(path: Path) -> str:
         raise TolvfaltError.one(
             "not_utf8", file=name, line=line, byte=f"0x{raw[exc.start]:02x}", pos=exc.start
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_BREAKS)
+    return pasted_breaks(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def display_name(path: Path) -> str:
