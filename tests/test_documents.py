@@ -85,7 +85,7 @@ def test_docx_structure(tmp_path, framework):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
-def test_docx_grid_is_coloured_by_rating(tmp_path, rated):
+def test_docx_grid_is_coloured_by_rating(tmp_path, rated, framework):
     out = tmp_path / "k.docx"
     assert cli("assess", rated, "-o", out).exit_code == 0
     grid = docx.Document(str(out)).tables[0]
@@ -94,8 +94,8 @@ def test_docx_grid_is_coloured_by_rating(tmp_path, rated):
         shd = cell._tc.xpath("./w:tcPr/w:shd")
         return shd[0].get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill") if shd else None
 
-    assert fill(grid.cell(1, 1)) == "93c47d"  # field 1: 3 God
-    assert fill(grid.cell(2, 2)) == "e06666"  # field 5: 1 Otillfredsställande
+    assert fill(grid.cell(1, 1)) == framework.scale_step(3).color.lstrip("#")  # field 1: 3 God
+    assert fill(grid.cell(2, 2)) == framework.scale_step(1).color.lstrip("#")  # field 5: 1 Otillfredsställande
     assert fill(grid.cell(1, 2)) is None  # field 2: unrated stays neutral
 
 

@@ -30,6 +30,13 @@ def _not_empty(value: str) -> str:
     return value
 
 
+def _yes_no(value: Any) -> Any:
+    """``ja``/``nej`` (as a workbook cell says it) besides what YAML takes for yes and no."""
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nej"):
+        return value.strip().lower() == "ja"
+    return value
+
+
 def _no_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number")
@@ -109,7 +116,8 @@ class Assessment(BaseModel):
 
     model_config = _CONFIG
     METADATA: ClassVar[tuple[str, ...]] = (
-        "förbund", "år", "ort", "datum", "författare", "respondent", "titel", "insatser", "inledning", "avslutning",
+        "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
+        "beslutad", "utkast", "insatser", "inledning", "avslutning",
     )  # fmt: skip
     """Every key of the file but ``fält``, in the order forms show them."""
 
@@ -118,8 +126,13 @@ class Assessment(BaseModel):
     ort: Line | None = None
     datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
     forfattare: Line | None = Field(default=None, alias="författare")
+    befattning: Line | None = None
     respondent: Line | None = None
     titel: Line | None = None
+    diarienummer: Line | None = None
+    beslutad: Line | None = None
+    """The styrelse's decision, as it is to be printed: ``2010-11-20 § 45``."""
+    utkast: Annotated[bool, BeforeValidator(_yes_no)] = False
     inledning: Prose | None = None
     insatser: list[Line] = Field(default_factory=list)
     falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
@@ -132,7 +145,8 @@ class Assessment(BaseModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Assessment:
-        for name in ("ort", "forfattare", "respondent", "titel", "inledning", "avslutning"):
+        for name in ("ort", "forfattare", "befattning", "respondent", "titel", "diarienummer", "beslutad", "inledning",
+                     "avslutning"):  # fmt: skip
             if getattr(self, name) == "":
                 setattr(self, name, None)
         self.insatser = _drop_empty(self.insatser)

@@ -11,6 +11,7 @@ from ..i18n import Lang, label
 from ..model import Assessment, Completeness, FieldAnswers, completeness
 from ..summary import insats_mentions
 from ..text import Span, paragraphs, spans
+from .colour import text_colour
 
 if TYPE_CHECKING:
     from ..comparison import Comparison, Digest, FieldChange
@@ -20,17 +21,10 @@ if TYPE_CHECKING:
 Paragraph = list[Span]
 NEUTRAL = "#ffffff"
 DARK = "#000000"
-LIGHT = "#ffffff"
 ARROWS = {1: "↑", -1: "↓", 0: "→"}
 
 
 # --- colours and ratings ----------------------------------------------------------------------------------------
-
-
-def text_color(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (#rrggbb)."""
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return DARK if 0.299 * r + 0.587 * g + 0.114 * b > 140 else LIGHT
 
 
 class Rating(NamedTuple):
@@ -51,12 +45,12 @@ class Rating(NamedTuple):
 def rating(framework: Framework, value: int | None, lang: Lang) -> Rating:
     step = framework.scale_step(value)
     if step is None:
-        return Rating(value, label("not_rated", lang), NEUTRAL, text_color(NEUTRAL), False)
+        return Rating(value, label("not_rated", lang), NEUTRAL, text_colour(NEUTRAL), False)
     return _step(step, lang)
 
 
 def _step(step: ScaleStep, lang: Lang) -> Rating:
-    return Rating(step.value, f"{step.value} {step(lang)}", step.color, text_color(step.color), True)
+    return Rating(step.value, f"{step.value} {step(lang)}", step.color, text_colour(step.color), True)
 
 
 def legend(framework: Framework, lang: Lang) -> list[Rating]:
