@@ -67,8 +67,13 @@ def delta_e2000(lab1: tuple[float, float, float], lab2: tuple[float, float, floa
         hp_mean = (h1p + h2p) / 2
     else:
         hp_mean = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(hp_mean - 30)) + 0.24 * math.cos(math.radians(2 * hp_mean))
-         + 0.32 * math.cos(math.radians(3 * hp_mean + 6)) - 0.20 * math.cos(math.radians(4 * hp_mean - 63)))  # fmt: skip
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(hp_mean - 30))
+        + 0.24 * math.cos(math.radians(2 * hp_mean))
+        + 0.32 * math.cos(math.radians(3 * hp_mean + 6))
+        - 0.20 * math.cos(math.radians(4 * hp_mean - 63))
+    )
     d_theta = 30 * math.exp(-(((hp_mean - 275) / 25) ** 2))
     rc = 2 * math.sqrt(cp_mean**7 / (cp_mean**7 + 25**7))
     sl = 1 + 0.015 * (lp_mean - 50) ** 2 / math.sqrt(20 + (lp_mean - 50) ** 2)
