@@ -188,7 +188,7 @@ def test_binary_format_needs_output():
 
 
 @pytest.mark.parametrize(
-    "args", [["assess"], ["assess", "x.yaml", "--format", "pdf"], ["nosuch"], ["assess", "x.yaml", "--lang", "de"]]
+    "args", [["assess"], ["assess", "x.yaml", "--format", "odt"], ["nosuch"], ["assess", "x.yaml", "--lang", "de"]]
 )
 def test_usage_errors_exit_2(args):
     run = cli(*args)

@@ -69,18 +69,22 @@ def test_docx_structure(tmp_path, framework):
     assert run.exit_code == 0, run.stderr
     doc = docx.Document(str(out))
     styles = [p.style.name for p in doc.paragraphs]
-    # a Heading 1 per field and the summary; a Heading 2 per question and the summary's two parts
-    assert styles.count("Title") == 1 and styles.count("Heading 1") == len(framework.fields) + 1
-    assert styles.count("Heading 2") == len(framework.questions) + 2
+    assert styles.count("Title") == 1
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:12] == [framework.heading(f, "sv") for f in framework.fields]
-    grid = doc.tables[0]
+    fields = [framework.heading(f, "sv") for f in framework.fields]
+    assert headings[0] == "Sammanfattning för styrelsen" and [h for h in headings if h in fields] == fields
+    questions = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert [q for q in questions if q in {x.sv for x in framework.questions}] == [x.sv for x in framework.questions]
+    # no paragraph of bold text alone stands in for a heading
+    assert not [p.text for p in doc.paragraphs if p.runs and p.style.name == "Normal" and all(r.bold for r in p.runs)]
+    grid = doc.tables[1]
     assert (len(grid.rows), len(grid.columns)) == (5, 4) and grid.style.name == "Table Grid"
     assert grid.cell(1, 1).paragraphs[1].text == "Finns ett gemensamt mål för deltagaren?"
     italic = [r.text for p in doc.paragraphs for r in p.runs if r.italic]
     assert "tillsammans" in italic and "inte" in italic
     assert doc.paragraphs[0].text == "Fagersta | 2009-10-06"
-    assert doc.paragraphs[-1].text == "Jonas Wells, Norra Västmanlands Samordningsförbund"
+    assert [p.text for p in doc.paragraphs[-3:]] == ["Jonas Wells", "Norra Västmanlands Samordningsförbund",
+                                                      "Fagersta, 2009-10-06"]  # fmt: skip
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
@@ -88,7 +92,7 @@ def test_docx_structure(tmp_path, framework):
 def test_docx_grid_is_coloured_by_rating(tmp_path, rated, framework):
     out = tmp_path / "k.docx"
     assert cli("assess", rated, "-o", out).exit_code == 0
-    grid = docx.Document(str(out)).tables[0]
+    grid = docx.Document(str(out)).tables[1]
 
     def fill(cell) -> str | None:
         shd = cell._tc.xpath("./w:tcPr/w:shd")
@@ -105,7 +109,7 @@ def test_docx_summary_and_insatser(tmp_path, rated):
     doc = docx.Document(str(out))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Sammanfattning" in text and "För få platser i Bron" in text and "Gemensam handledning" in text
-    insatser = doc.tables[1]
+    insatser = doc.tables[2]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in insatser.rows[1:]}
     assert rows["Steget"][0] == "✓" and rows["Steget"][4] == ""
     assert rows["Bron"][0] == "✓"
@@ -141,7 +145,7 @@ def test_docx_printed_by_libreoffice_has_everything_in_order(tmp_path, framework
     out = tmp_path / "kartlaggning-2009.docx"
     assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
     text = pdf_text(soffice_convert(out, "pdf", tmp_path))
-    in_order(text, [*document_parts(framework), "Jonas Wells, Norra Västmanlands Samordningsförbund"])
+    in_order(text, [*document_parts(framework), "Jonas Wells", "Norra Västmanlands Samordningsförbund"])
 
 
 # HTML
@@ -152,8 +156,8 @@ def test_html_is_self_contained(tmp_path):
     assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
     page = out.read_text("utf-8")
     assert "<script" not in page and "<link" not in page and "@import" not in page
-    assert not re.search(r"(src|href)=", page)
-    assert "@page { size: A4" in page
+    assert not re.search(r"""(src|href)=["'](?!#)""", page)  # links only within the page
+    assert "size: A4;" in page
 
 
 def test_html_escapes_user_text(tmp_path):
@@ -177,7 +181,7 @@ def test_html_printed_by_chromium_has_everything_in_order(tmp_path, framework):
     out = tmp_path / "kartlaggning.html"
     assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
     text = pdf_text(chromium_pdf(out, tmp_path / "k.pdf"))
-    in_order(text, [*document_parts(framework), "Jonas Wells, Norra Västmanlands Samordningsförbund"])
+    in_order(text, [*document_parts(framework), "Jonas Wells", "Norra Västmanlands Samordningsförbund"])
 
 
 @needs_chromium

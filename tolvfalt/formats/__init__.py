@@ -33,6 +33,7 @@ FORMATS: tuple[Format, ...] = (
     Format("terminal", (".txt",), False, ALL),
     Format("md", (".md", ".markdown"), False, frozenset({"assessment", "comparison", "merged"})),
     Format("html", (".html", ".htm"), False, frozenset({"assessment", "comparison", "merged"})),
+    Format("pdf", (".pdf",), True, frozenset({"assessment", "comparison", "merged"})),
     Format("docx", (".docx",), True, frozenset({"assessment", "merged"})),
     Format("xlsx", (".xlsx",), True, frozenset({"assessment", "comparison", "merged"})),
     Format("json", (".json",), False, ALL),
@@ -140,10 +141,11 @@ def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, opt
         from . import markdown
 
         return markdown.assessment(doc)
-    if fmt == "html":
+    if fmt in ("html", "pdf"):
         from . import html
 
-        return html.assessment(doc)
+        page = html.assessment(doc)
+        return page if fmt == "html" else _pdf(page)
     from . import docx
 
     return docx.assessment(doc, **options)
@@ -165,16 +167,23 @@ def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
         from . import markdown
 
         return markdown.comparison(comparison)
-    if fmt == "html":
+    if fmt in ("html", "pdf"):
         from . import html
 
-        return html.comparison(comparison)
+        page = html.comparison(comparison)
+        return page if fmt == "html" else _pdf(page)
     from . import xlsx_comparison
 
     return xlsx_comparison.comparison(comparison)
 
 
-def _merged(obj: Any, fmt: str, lang: Lang) -> str:
+def _pdf(page: str) -> bytes:
+    from .pdf import from_html
+
+    return from_html(page)
+
+
+def _merged(obj: Any, fmt: str, lang: Lang) -> str | bytes:
     from . import view
 
     if fmt == "json":
@@ -188,4 +197,5 @@ def _merged(obj: Any, fmt: str, lang: Lang) -> str:
         return markdown.merged(merged)
     from . import html
 
-    return html.merged(merged)
+    page = html.merged(merged)
+    return page if fmt == "html" else _pdf(page)

@@ -1,9 +1,12 @@
-"""The yearly document as Word (.docx): A4, the built-in styles (Title, Heading 1/2, Normal, a table style), so
-that a förbund's own styles and a table of contents work; optionally built on the förbund's own template."""
+"""The yearly document as Word (.docx), in the house style of the HTML and PDF: A4, Word's own styles (Title,
+Heading 1–4, Normal, List Bullet, Table Grid) set to one type scale, real headings, tables with repeated header
+rows and descriptions, the document's language, title and author, page numbers and the title in the footer;
+optionally built on the förbund's own letterhead (its styles, page setup, header and footer)."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -16,16 +19,34 @@ from ..text import Span
 from . import view as v
 
 TABLE_STYLE = "Table Grid"
+STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", TABLE_STYLE)
+"""The styles the document uses; a letterhead that lacks one gets python-docx's own."""
+FONT = "Arial"
+INK, ACCENT, HEAD = "1A1A1A", "1F3F6E", "E8EDF5"
+SIZES = {"Normal": 10.5, "Title": 21, "Heading 1": 15, "Heading 2": 11.5, "Heading 3": 10.5, "Heading 4": 10}
+WORD_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes:
     lang = view.lang
-    doc = _document(docx_template)
+    doc = _document(docx_template, view)
+    if view.draft:
+        doc.add_paragraph().add_run(label("draft", lang)).bold = True
     if view.place:
         doc.add_paragraph(view.place)
     doc.add_paragraph(view.title, style="Title")
-    _prose(doc, view.inledning)
-    _grid(doc, view)
+    doc.add_paragraph(view.forbund)
+    for line in view.references:
+        doc.add_paragraph(line)
+    _board_summary(doc, view)
+    doc.add_page_break()
+    doc.add_heading(label("contents", lang), level=1)
+    for line in _contents(view):
+        doc.add_paragraph(line, style="List Bullet")
+    if view.inledning:
+        doc.add_heading(label("inledning", lang), level=1)
+        _prose(doc, view.inledning)
+    _grid_page(doc, view)
     for section in view.sections:
         doc.add_heading(section.heading, level=1)
         for question in section.questions:
@@ -36,26 +57,146 @@ def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes
             else:
                 doc.add_paragraph().add_run(label("not_answered", lang)).italic = True
         if section.rating is not None:
-            p = doc.add_paragraph()
-            p.add_run(f"{label('rating', lang)}: ").bold = True
-            p.add_run(section.rating.text)
-        _points(doc, section.points)
-    _summary(doc, view)
+            p = doc.add_paragraph(f"{label('rating', lang)}: ")
+            run = p.add_run(section.rating.text)
+            run.bold = True
+        for point_list in section.points:
+            doc.add_heading(point_list.label, level=2)
+            for item in point_list.items:
+                _paragraph(doc, item, style="List Bullet")
+    _insatser(doc, view)
     if view.avslutning:
         doc.add_heading(label("closing", lang), level=1)
         _prose(doc, view.avslutning)
     doc.add_paragraph()
-    doc.add_paragraph(view.signature)
+    for line in view.signature_lines:
+        doc.add_paragraph(line).paragraph_format.space_after = 0
+    _properties(doc, view)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", TABLE_STYLE)
-"""The styles the document uses; a letterhead that lacks one gets python-docx's own."""
+def _contents(view: v.DocumentView) -> list[str]:
+    lang = view.lang
+    return [
+        label("summary_for_board", lang),
+        *([label("inledning", lang)] if view.inledning else []),
+        label("grid", lang),
+        *(s.heading for s in view.sections),
+        label("insatser_by_field", lang),
+        *([label("closing", lang)] if view.avslutning else []),
+    ]
 
 
-def _document(template: Path | None) -> Any:
+# --- parts of the document --------------------------------------------------------------------------------------
+
+
+def _board_summary(doc: Any, view: v.DocumentView) -> None:
+    lang = view.lang
+    doc.add_heading(label("summary_for_board", lang), level=1)
+    rows = [
+        [(c.number, f"{c.number} · {c.rating.text}", c.answered_text, c.rating) for c in row.cells] for row in view.grid
+    ]
+    table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("summary_grid_caption", lang))
+    cell_at = _cells(table)
+    for col, column in enumerate(view.columns, start=1):
+        _cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
+    for r, (row, cells) in enumerate(zip(view.grid, rows, strict=True), start=1):
+        _cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
+        for c, (_, text, answered, rating) in enumerate(cells, start=1):
+            _cell_text(cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background)
+    _legend(doc, view)
+    doc.add_paragraph(view.completeness_text + ".")
+    doc.add_heading(label("key_points", lang), level=2)
+    for item in view.key_points:
+        doc.add_heading(item.heading, level=3)
+        for point_list in item.points:
+            doc.add_heading(point_list.label, level=4)
+            for entry in point_list.items:
+                _paragraph(doc, entry, style="List Bullet")
+    if not view.key_points:
+        doc.add_paragraph(label("no_key_points", lang))
+    if view.changes is not None:
+        doc.add_heading(view.changes.title, level=2)
+        for change in view.changes.changes:
+            doc.add_heading(change.heading, level=3)
+            for _, line in change.lines:
+                doc.add_paragraph(line, style="List Bullet")
+        if not view.changes.changes:
+            doc.add_paragraph(label("no_changes", lang))
+
+
+def _legend(doc: Any, view: v.DocumentView) -> None:
+    p = doc.add_paragraph()
+    p.add_run(f"{label('legend', view.lang)}: ").bold = True
+    for rating in view.legend:
+        run = p.add_run(f" {rating.text} ")
+        _shade_run(run, rating.background, rating.color)
+        p.add_run(" ")
+    p.add_run(label("not_rated", view.lang))
+
+
+def _grid_page(doc: Any, view: v.DocumentView) -> None:
+    """The grid with its questions on a landscape page of its own."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    lang = view.lang
+    portrait = doc.sections[-1]
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = portrait.page_height, portrait.page_width
+    doc.add_heading(label("grid", lang), level=1)
+    table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("grid_caption", lang))
+    cell_at = _cells(table)
+    for col, column in enumerate(view.columns, start=1):
+        _cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
+    for r, row in enumerate(view.grid, start=1):
+        _cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
+        for c, grid_cell in enumerate(row.cells, start=1):
+            status = grid_cell.answered_text
+            if grid_cell.rating.rated:
+                status += f" · {grid_cell.rating.text}"
+            lines = [(str(grid_cell.number), True), *((q, False) for q in grid_cell.questions), (status, True)]
+            rating = grid_cell.rating
+            _cell_text(cell_at(r, c), lines, rating.color.lstrip("#"), rating.background if rating.rated else None)
+    _legend(doc, view)
+    doc.add_paragraph(view.completeness_text)
+    back = doc.add_section(WD_SECTION.NEW_PAGE)
+    back.orientation = WD_ORIENT.PORTRAIT
+    back.page_width, back.page_height = portrait.page_width, portrait.page_height
+
+
+def _insatser(doc: Any, view: v.DocumentView) -> None:
+    from docx.shared import Mm
+
+    lang = view.lang
+    doc.add_heading(label("insatser_by_field", lang), level=1)
+    if not view.mentions:
+        doc.add_paragraph(label("no_insatser", lang))
+        return
+    numbers = view.numbers
+    table = _table(doc, len(view.mentions) + 1, len(numbers) + 1, label("insatser_caption", lang))
+    table.autofit = False
+    widths = [Mm(58), *([Mm(108 / len(numbers))] * len(numbers))]
+    cell_at = _cells(table)
+    for r in range(len(view.mentions) + 1):
+        for c, width in enumerate(widths):
+            cell_at(r, c).width = width
+    _cell_text(cell_at(0, 0), [(label("insats", lang), True)], INK, HEAD)
+    for c, n in enumerate(numbers, start=1):
+        _cell_text(cell_at(0, c), [(str(n), True)], INK, HEAD)
+    for r, (insats, fields) in enumerate(view.mentions, start=1):
+        _cell_text(cell_at(r, 0), [(insats, False)], INK)
+        for c, n in enumerate(numbers, start=1):
+            if n in fields:
+                _cell_text(cell_at(r, c), [("✓", False)], INK)
+
+
+# --- the document and its styles --------------------------------------------------------------------------------
+
+
+def _document(template: Path | None, view: v.DocumentView) -> Any:
     import docx
     from docx.shared import Mm
 
@@ -63,8 +204,10 @@ def _document(template: Path | None) -> Any:
         doc = docx.Document()
         for section in doc.sections:
             section.page_width, section.page_height = Mm(210), Mm(297)
-            section.left_margin = section.right_margin = Mm(22)
-            section.top_margin = section.bottom_margin = Mm(20)
+            section.left_margin = section.right_margin = Mm(18)
+            section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+        _house_style(doc, view.lang)
+        _footer(doc, view)
         return doc
     from ..read.package import open_package
 
@@ -79,28 +222,164 @@ def _document(template: Path | None) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers (the letterhead)
             body.remove(child)
-    _add_missing_styles(doc, docx.Document())
+    missing = _add_missing_styles(doc, docx.Document())
+    _house_style(doc, view.lang, only=missing)
+    _set_language(doc, view.lang)
     return doc
 
 
-def _add_missing_styles(doc: Any, default: Any) -> None:
-    """Copy from python-docx's own template each style the document uses and the letterhead lacks, with the
-    styles those are based on or linked to."""
-    from docx.oxml.ns import qn
+def _house_style(doc: Any, lang: str, only: set[str] | None = None) -> None:
+    """One type scale and font, dark headings (no theme blue), headings kept with what follows."""
+    from docx.shared import Pt, RGBColor
 
+    for name, size in SIZES.items():
+        if only is not None and name not in only:
+            continue
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor.from_string(ACCENT if name in ("Title", "Heading 1") else INK)
+        style.font.bold = name != "Normal"
+        style.font.italic = False
+        if name != "Normal":
+            style.paragraph_format.keep_with_next = True
+            style.paragraph_format.space_before = Pt(14 if name in ("Heading 1", "Title") else 8)
+            style.paragraph_format.space_after = Pt(4)
+        rfonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+        if rfonts is not None:  # the theme's fonts would win over the name above
+            for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                rfonts.attrib.pop(_qn(attribute), None)
+    if only is None:
+        _title_without_rule(doc)
+        _set_language(doc, lang)
+
+
+def _title_without_rule(doc: Any) -> None:
+    """python-docx's Title has a Word 2010 rule under it; the house style has none."""
+    ppr = doc.styles["Title"].element.pPr
+    if ppr is not None:
+        for border in ppr.findall(_qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _set_language(doc: Any, lang: str) -> None:
+    """The document's language, for spelling and for screen readers: in the default run properties and in
+    every style that names one."""
+    from docx.oxml import OxmlElement
+
+    styles = doc.styles.element
+    defaults = styles.find(_qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(_qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(_qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for element in [rpr, *styles.iter(_qn("w:rPr"))]:
+        for old in element.findall(_qn("w:lang")):
+            element.remove(old)
+        tag = OxmlElement("w:lang")
+        tag.set(_qn("w:val"), WORD_LANG[lang])
+        tag.set(_qn("w:eastAsia"), WORD_LANG[lang])
+        tag.set(_qn("w:bidi"), WORD_LANG[lang])
+        element.append(tag)
+
+
+def _footer(doc: Any, view: v.DocumentView) -> None:
+    """The title on the left of every footer, "Sida 3 av 12" on the right; UTKAST in the header of a draft."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    section = doc.sections[0]
+    title = section.footer.paragraphs[0]
+    title.add_run(view.title).font.size = Pt(8)
+    page = section.footer.add_paragraph()
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    before, _, rest = label("page_of", view.lang, page="\0", pages="\1").partition("\0")
+    page.add_run(before).font.size = Pt(8)
+    _field(page, "PAGE")
+    page.add_run(rest.partition("\1")[0]).font.size = Pt(8)
+    _field(page, "NUMPAGES")
+    if view.draft:
+        run = section.header.paragraphs[0].add_run(label("draft", view.lang))
+        run.bold = True
+        run.font.size = Pt(14)
+
+
+def _field(paragraph: Any, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(8)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(_qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text and text.strip() == code:
+            instr = OxmlElement("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text or ""
+
+
+def _properties(doc: Any, view: v.DocumentView) -> None:
+    """Title, author, language and dates of its own; nothing left of python-docx's template (its description,
+    its author, its 2013 dates, its thumbnail)."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props = doc.core_properties
+    props.title = view.title
+    props.author = view.author or view.forbund
+    props.last_modified_by = view.author or view.forbund
+    props.language = WORD_LANG[view.lang]
+    props.comments = ""
+    props.subject = view.forbund
+    props.keywords = ""
+    props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
+
+
+def _add_missing_styles(doc: Any, default: Any) -> set[str]:
+    """Copy from python-docx's own template each style the document uses and the letterhead lacks, with the
+    styles those are based on or linked to. Returns the names added."""
     have = {style.name for style in doc.styles}
     by_id = {style.style_id: style for style in default.styles}
     wanted = [default.styles[name] for name in STYLES if name not in have]
+    added: set[str] = set()
     while wanted:
         style = wanted.pop()
         if style.name in have:
             continue
         doc.styles.element.append(copy.deepcopy(style.element))
         have.add(style.name)
+        added.add(style.name)
         for tag in ("w:basedOn", "w:link", "w:next"):
-            ref = style.element.find(qn(tag))
-            if ref is not None and ref.get(qn("w:val")) in by_id:
-                wanted.append(by_id[ref.get(qn("w:val"))])
+            ref = style.element.find(_qn(tag))
+            if ref is not None and ref.get(_qn("w:val")) in by_id:
+                wanted.append(by_id[ref.get(_qn("w:val"))])
+    return added
+
+
+# --- text, tables and cells -------------------------------------------------------------------------------------
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
 
 
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:
@@ -117,11 +396,25 @@ def _prose(doc: Any, paragraphs: list[v.Paragraph]) -> None:
         _paragraph(doc, p)
 
 
-def _points(doc: Any, lists: list[v.PointList]) -> None:
-    for point_list in lists:
-        doc.add_paragraph().add_run(f"{point_list.label}:").bold = True
-        for item in point_list.items:
-            _paragraph(doc, item, style="List Bullet")
+def _table(doc: Any, rows: int, cols: int, caption: str) -> Any:
+    """A table whose first row is a header repeated on every page, with a caption for assistive technology."""
+    from docx.oxml import OxmlElement
+
+    table = doc.add_table(rows=rows, cols=cols)
+    table.style = TABLE_STYLE
+    tbl_pr = table._tbl.tblPr
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
+        element = OxmlElement(tag)
+        element.set(_qn("w:val"), value)
+        tbl_pr.append(element)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(_qn("w:val"), "true")
+    header.append(element)
+    for row in table.rows:
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+    return table
 
 
 def _cells(table: Any) -> Callable[[int, int], Any]:
@@ -131,77 +424,39 @@ def _cells(table: Any) -> Callable[[int, int], Any]:
     return lambda r, c: every[r * width + c]
 
 
-def _shade(cell: Any, color: str) -> None:
+def _shade(cell: Any, colour: str) -> None:
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), color.lstrip("#"))
+    shading.set(_qn("w:val"), "clear")
+    shading.set(_qn("w:color"), "auto")
+    shading.set(_qn("w:fill"), colour.lstrip("#"))
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _cell_text(cell: Any, lines: list[tuple[str, bool]], color: str) -> None:
+def _shade_run(run: Any, background: str, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.shared import RGBColor
+
+    shading = OxmlElement("w:shd")
+    shading.set(_qn("w:val"), "clear")
+    shading.set(_qn("w:color"), "auto")
+    shading.set(_qn("w:fill"), background.lstrip("#"))
+    run._r.get_or_add_rPr().append(shading)
+    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _cell_text(cell: Any, lines: list[tuple[str, bool]], colour: str, background: str | None = None) -> None:
     from docx.shared import Pt, RGBColor
 
     cell.text = ""
     first = cell.paragraphs[0]
     for index, (text, bold) in enumerate(lines):
         p = first if index == 0 else cell.add_paragraph()
+        p.paragraph_format.space_after = Pt(1)
         run = p.add_run(text)
         run.bold = bold or None
-        run.font.size = Pt(8)
-        run.font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
-
-
-def _grid(doc: Any, view: v.DocumentView) -> None:
-    lang = view.lang
-    table = doc.add_table(rows=len(view.grid) + 1, cols=len(view.columns) + 1)
-    table.style = TABLE_STYLE
-    cell_at = _cells(table)
-    for col, column in enumerate(view.columns, start=1):
-        _cell_text(cell_at(0, col), [(column, True)], v.DARK)
-    for r, row in enumerate(view.grid, start=1):
-        _cell_text(cell_at(r, 0), [(row.label, True)], v.DARK)
-        for c, grid_cell in enumerate(row.cells, start=1):
-            status = grid_cell.answered_text
-            if grid_cell.rating.rated:
-                status += f" · {grid_cell.rating.text}"
-            lines = [(str(grid_cell.number), True), *((q, False) for q in grid_cell.questions), (status, True)]
-            cell = cell_at(r, c)
-            _cell_text(cell, lines, grid_cell.rating.color)
-            if grid_cell.rating.rated:
-                _shade(cell, grid_cell.rating.background)
-    legend = doc.add_paragraph()
-    legend.add_run(f"{label('scale', lang)}: ").bold = True
-    legend.add_run(", ".join(r.text for r in view.legend))
-    doc.add_paragraph(view.completeness_text)
-
-
-def _summary(doc: Any, view: v.DocumentView) -> None:
-    lang = view.lang
-    doc.add_heading(label("summary", lang), level=1)
-    doc.add_paragraph(view.completeness_text)
-    doc.add_heading(label("points_by_field", lang), level=2)
-    for item in view.points_by_field:
-        doc.add_paragraph().add_run(item.heading).bold = True
-        _points(doc, item.points)
-    if not view.points_by_field:
-        doc.add_paragraph(label("no_points", lang))
-    doc.add_heading(label("insatser_by_field", lang), level=2)
-    if not view.mentions:
-        doc.add_paragraph(label("no_insatser", lang))
-        return
-    numbers = view.numbers
-    table = doc.add_table(rows=len(view.mentions) + 1, cols=len(numbers) + 1)
-    table.style = TABLE_STYLE
-    cell_at = _cells(table)
-    _cell_text(cell_at(0, 0), [(label("insats", lang), True)], v.DARK)
-    for c, n in enumerate(numbers, start=1):
-        _cell_text(cell_at(0, c), [(str(n), True)], v.DARK)
-    for r, (insats, fields) in enumerate(view.mentions, start=1):
-        _cell_text(cell_at(r, 0), [(insats, False)], v.DARK)
-        for c, n in enumerate(numbers, start=1):
-            if n in fields:
-                _cell_text(cell_at(r, c), [("✓", False)], v.DARK)
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    if background is not None:
+        _shade(cell, background)

@@ -11,9 +11,12 @@ from ..i18n import Lang, label
 from . import view as v
 
 _DOCUMENT_LABELS = (
-    "scale", "not_rated", "not_answered", "rating", "summary", "points_by_field", "no_points",
-    "insatser_by_field", "insats", "no_insatser", "closing",
+    "scale", "not_rated", "not_answered", "rating", "summary", "points_by_field", "no_points", "insatser_by_field",
+    "insats", "no_insatser", "closing", "summary_for_board", "contents", "key_points", "draft", "grid",
+    "grid_caption", "summary_grid_caption", "insatser_caption", "legend", "signature", "no_key_points", "mentioned",
+    "inledning", "no_changes", "field",
 )  # fmt: skip
+HTML_LANG = {"sv": "sv-SE", "en": "en-GB"}
 WIDTH, HEIGHT, PAD = 160, 56, 8
 
 
@@ -39,8 +42,20 @@ def _labels(lang: Lang, keys: tuple[str, ...]) -> dict[str, str]:
     return {key: label(key, lang) for key in keys}
 
 
+def page_labels(lang: Lang, draft: bool = False) -> dict[str, object]:
+    """What the printed page's footer and header say: "Sida 3 av 12", UTKAST."""
+    before, _, rest = label("page_of", lang, page="\0", pages="\1").partition("\0")
+    return {
+        "html_lang": HTML_LANG[lang],
+        "page_before": before,
+        "page_between": rest.partition("\1")[0],
+        "draft": draft,
+        "draft_text": label("draft", lang),
+    }
+
+
 def assessment(doc: v.DocumentView) -> str:
-    context = doc._asdict()
+    context = {**doc._asdict(), **page_labels(doc.lang, doc.draft)}
     return _page("document.html.j2", {**context, "labels": _labels(doc.lang, _DOCUMENT_LABELS)})
 
 

@@ -119,6 +119,15 @@ class DocumentView(NamedTuple):
     title: str
     place: str | None
     metadata: list[tuple[str, str]]
+    forbund: str
+    author: str | None
+    references: list[str]
+    """Diarienummer and the styrelse's decision, as printed under the title."""
+    draft: bool
+    key_points: list[FieldPointsView]
+    """Brister and åtgärder by field: what the styrelse reads first."""
+    changes: StepView | None
+    """What changed since last year's assessment, when it is given."""
     inledning: list[Paragraph]
     avslutning: list[Paragraph]
     columns: list[str]
@@ -131,6 +140,7 @@ class DocumentView(NamedTuple):
     mentions: list[tuple[str, list[int]]]
     numbers: list[int]
     signature: str
+    signature_lines: list[str]
 
 
 def point_lists(answers: FieldAnswers, lang: Lang) -> list[PointList]:
@@ -142,7 +152,9 @@ def point_lists(answers: FieldAnswers, lang: Lang) -> list[PointList]:
     ]
 
 
-def document(assessment: Assessment, framework: Framework, lang: Lang) -> DocumentView:
+def document(
+    assessment: Assessment, framework: Framework, lang: Lang, previous: Assessment | None = None
+) -> DocumentView:
     a = assessment
     done = completeness(a, framework)
     grid = []
@@ -184,12 +196,34 @@ def document(assessment: Assessment, framework: Framework, lang: Lang) -> Docume
         )
         if value
     ]
-    place = " | ".join(p for p in (a.ort, a.datum.isoformat() if a.datum else None) if p) or None
+    date = a.datum.isoformat() if a.datum else None
+    place = " | ".join(p for p in (a.ort, date) if p) or None
+    references = [
+        *([f"{label('diarienummer', lang)}: {a.diarienummer}"] if a.diarienummer else []),
+        *([f"{label('beslutad', lang)} {a.beslutad}"] if a.beslutad else []),
+    ]
+    key_points = [
+        FieldPointsView(
+            framework.heading(f, lang),
+            [p for p in point_lists(a.falt[f.number], lang) if p.key in ("brister", "åtgärder")],
+        )
+        for f in framework.fields
+        if f.number in a.falt and (a.falt[f.number].brister or a.falt[f.number].atgarder)
+    ]
+    signature_lines = [
+        line for line in (a.forfattare, a.befattning, a.forbund, ", ".join(p for p in (a.ort, date) if p)) if line
+    ]
     return DocumentView(
         lang=lang,
         title=a.titel or label("title", lang, år=a.ar),
         place=place,
         metadata=metadata,
+        forbund=a.forbund,
+        author=a.forfattare,
+        references=references,
+        draft=a.utkast,
+        key_points=key_points,
+        changes=since(previous, a, framework, lang) if previous is not None else None,
         inledning=prose(a.inledning),
         avslutning=prose(a.avslutning),
         columns=[c(lang) for c in framework.columns],
@@ -206,7 +240,23 @@ def document(assessment: Assessment, framework: Framework, lang: Lang) -> Docume
         mentions=list(insats_mentions(a, framework).items()),
         numbers=[f.number for f in framework.fields],
         signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
+        signature_lines=signature_lines,
     )
+
+
+def since(before: Assessment, after: Assessment, framework: Framework, lang: Lang) -> StepView:
+    """What changed in each field from ``before`` (last year's assessment) to ``after``."""
+    from ..comparison import FieldDigest, field_change
+
+    changes = []
+    for f in framework.fields:
+        old = FieldDigest.of(before.falt.get(f.number) or FieldAnswers())
+        new = FieldDigest.of(after.falt.get(f.number) or FieldAnswers())
+        change = field_change(f.number, old, new)
+        if not change.is_empty():
+            changes.append(ChangeView(f.number, framework.heading(f, lang), change_lines(change, lang, before.ar)))
+    title = label("changes", lang, before=before.ar, after=after.ar)
+    return StepView(before.ar, after.ar, title, changes)
 
 
 # --- the comparison ---------------------------------------------------------------------------------------------
