@@ -61,56 +61,74 @@ def assessment(doc: v.DocumentView) -> str:
 
 # --- the comparison ---------------------------------------------------------------------------------------------
 
+WIDTH, HEIGHT = 220, 66
+LEFT, RIGHT, TOP, BOTTOM = 18, 8, 6, 18
 
-def sparkline(c: v.ComparisonView, ratings: list[v.Rating]) -> Markup:
-    """A small SVG line chart of one field's ratings over the years; gaps where a year has no rating."""
+
+def sparkline(c: v.ComparisonView, years: list[int], ratings: list[v.Rating], name: str) -> Markup:
+    """A small SVG line chart of one field's ratings: the years along the bottom, the scale up the side, a gap
+    where a year has no rating, and a title that says it all in words."""
     low, high = c.scale[0].value or 0, c.scale[-1].value or 0
     span_x = max(len(ratings) - 1, 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    def point(i: int, value: int) -> tuple[float, float]:
-        x = PAD + (WIDTH - 2 * PAD) * i / span_x
-        y = HEIGHT - PAD - (HEIGHT - 2 * PAD) * (value - low) / max(high - low, 1)
-        return round(x, 1), round(y, 1)
+    def x_at(i: int) -> float:
+        return round(LEFT + plot_w * (i / span_x if len(ratings) > 1 else 0.5), 1)
 
+    def y_at(value: int) -> float:
+        return round(TOP + plot_h - plot_h * (value - low) / max(high - low, 1), 1)
+
+    values = ", ".join(f"{year} {r.short}" for year, r in zip(years, ratings, strict=True))
+    title = label("chart_title", c.lang, field=name, values=values)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
-    for step in c.scale:  # a faint line per scale step
-        y = point(0, step.value or 0)[1]
-        parts.append(f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{y}" y2="{y}" stroke="#e5e5e5" stroke-width="1"/>')
+    for step in c.scale:  # a faint line and the value for each step of the scale
+        y = y_at(step.value or 0)
+        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}" stroke="#d0d4da" stroke-width="1"/>')
+        parts.append(
+            f'<text x="{LEFT - 5}" y="{y + 3}" font-size="8" text-anchor="end" fill="#1a1a1a">{step.value}</text>'
+        )
+    for i, year in enumerate(years):
+        parts.append(
+            f'<text x="{x_at(i)}" y="{HEIGHT - 5}" font-size="8" text-anchor="middle" fill="#1a1a1a">{year}</text>'
+        )
     run: list[tuple[float, float]] = []
     for i, r in enumerate([*ratings, None]):
         if r is None or r.value is None:
             if len(run) > 1:
-                parts.append('<polyline fill="none" stroke="#1f4e79" stroke-width="2" points="'
+                parts.append('<polyline fill="none" stroke="#1f3f6e" stroke-width="2" points="'
                              + " ".join(f"{x},{y}" for x, y in run) + '"/>')  # fmt: skip
             run = []
             continue
-        run.append(point(i, r.value))
+        run.append((x_at(i), y_at(r.value)))
         x, y = run[-1]
-        color = r.background if r.rated else "#999999"
-        parts.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="{color}" stroke="#333" stroke-width=".5"/>')
+        parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="{r.background}" stroke="#1a1a1a" stroke-width="1"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def ratings_table(t: v.RatingsTable, lang: Lang, trend_column: bool) -> Markup:
-    head = "".join(f"<th>{escape(h)}</th>" for h in [label("field", lang), *t.headers])
+def ratings_table(t: v.RatingsTable, lang: Lang, trend_column: bool, caption: str) -> Markup:
+    head = f'<th scope="col">{escape(label("field", lang))}</th>'
+    head += "".join(f'<th scope="col">{escape(h)}</th>' for h in t.headers)
     if trend_column:
-        head += f"<th>{escape(label('trend', lang))}</th>"
+        head += f'<th scope="col">{escape(label("trend", lang))}</th>'
     rows = []
     for row in t.rows:
         cells = []
         for r in row.ratings:
-            style = f' style="background:{r.background}"' if r.rated else ""
-            cells.append(f"<td{style}>{r.short}</td>")
-        tail = f"<td>{row.trend}</td>" if trend_column else ""
-        rows.append(f'<tr><td class="name">{escape(row.name)}</td>{"".join(cells)}{tail}</tr>')
-    answered = "".join(f"<td>{a}</td>" for a in t.answered)
-    rows.append(f'<tr><td class="name"><em>{escape(label("answered_row", lang))}</em></td>{answered}'
+            style = f' style="background: {r.background}; color: {r.color}"' if r.rated else ""
+            cells.append(f'<td class="rating"{style}>{r.short}</td>')
+        tail = f'<td class="trend">{row.trend}</td>' if trend_column else ""
+        rows.append(f'<tr><th scope="row">{escape(row.name)}</th>{"".join(cells)}{tail}</tr>')
+    answered = "".join(f'<td class="rating">{a}</td>' for a in t.answered)
+    rows.append(f'<tr><th scope="row"><em>{escape(label("answered_row", lang))}</em></th>{answered}'
                 + ("<td></td>" if trend_column else "") + "</tr>")  # fmt: skip
-    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return Markup(
+        f'<table class="ratings"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def comparison(c: v.ComparisonView) -> str:
@@ -122,26 +140,35 @@ def comparison(c: v.ComparisonView) -> str:
                 {
                     "label": row_label,
                     "cells": [
-                        {"number": cell.number, "ratings": cell.ratings_text, "svg": sparkline(c, cell.ratings)}
+                        {
+                            "number": cell.number,
+                            "ratings": cell.ratings_text,
+                            "svg": sparkline(c, s.years, cell.ratings, s.table.rows[cell.number - 1].name),
+                        }
                         for cell in cells
                     ],
                 }
                 for row_label, cells in s.grid
             ],
-            "table": ratings_table(s.table, lang, len(s.years) > 1),
+            "table": ratings_table(s.table, lang, len(s.years) > 1, label("ratings_caption", lang)),
             "steps": s.steps,
         }
         for s in c.series
     ]
-    same_year = [{"title": title, "table": ratings_table(t, lang, False)} for _, title, t in c.same_year]
+    same_year = [
+        {"title": title, "table": ratings_table(t, lang, False, label("same_year_caption", lang, år=year))}
+        for year, title, t in c.same_year
+    ]
+    low, high = c.scale[0].value, c.scale[-1].value
     return _page(
         "compare.html.j2",
         {
-            "lang": lang,
+            **page_labels(lang),
             "title": c.title,
             "columns": c.columns,
             "series": series,
             "same_year": same_year,
+            "chart_caption": label("chart_caption", lang, low=low, high=high),
             "labels": _labels(lang, ("ratings_over_years", "no_changes")),
         },
     )
@@ -154,11 +181,13 @@ def merged(m: v.MergedView) -> str:
     return _page(
         "merged.html.j2",
         {
-            "lang": m.lang,
+            **page_labels(m.lang),
             "title": m.title,
             "names": m.names,
             "spreads": m.spreads,
             "fields": m.fields,
-            "labels": _labels(m.lang, ("field", "spread", "disagreement", "not_answered", "rating")),
+            "labels": _labels(
+                m.lang, ("field", "spread", "disagreement", "not_answered", "rating", "spread_caption", "discuss")
+            ),
         },
     )

@@ -421,9 +421,13 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
         )
         for year, entries in comp.same_year.items()
     ]
-    return ComparisonView(
-        lang, label("comparison", lang), [c(lang) for c in fw.columns], legend(fw, lang), series, same_year
-    )
+
+    def span(years: list[int]) -> str:
+        return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+    names = ", ".join(f"{s.name} {span(s.years)}" for s in series)
+    title = label("comparison_of", lang, names=names) if series else label("comparison", lang)
+    return ComparisonView(lang, title, [c(lang) for c in fw.columns], legend(fw, lang), series, same_year)
 
 
 # --- several respondents ----------------------------------------------------------------------------------------
