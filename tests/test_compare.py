@@ -83,7 +83,9 @@ def test_compare_xlsx_has_line_charts(tmp_path, framework):
     wb = openpyxl.load_workbook(out)
     charts = [c for ws in wb.worksheets for c in ws._charts]
     forbund = {load(p, framework).forbund for p in EXAMPLES.glob("*.yaml")}
-    assert len(charts) == len(forbund) and all(len(c.series) == len(framework.fields) for c in charts)
+    assert len(charts) == len(forbund) * len(framework.rows)  # one chart per row of the grid
+    assert all(len(c.series) == len(framework.columns) for c in charts)
+    assert all(len({s.marker.symbol for s in c.series}) == len(c.series) for c in charts)
     norra = next(ws for ws in wb.worksheets if ws.title.startswith("Norra"))
     assert [c.value for c in norra[1]][2:] == [2009, 2010, 2011]
 

@@ -58,6 +58,12 @@ def workbook(
     _answers(answers, framework, lang, assessment, previous)
     _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, answers.title)
     wb.active = 1
+    source = assessment or previous
+    wb.properties.title = (
+        label("title", lang, år=source.ar + (0 if assessment else 1)) if source else lines("instructions", lang)[0]
+    )
+    wb.properties.creator = (assessment.forfattare or assessment.forbund) if assessment else "tolvfalt"
+    wb.properties.language = {"sv": "sv-SE", "en": "en-GB"}[lang]
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -133,7 +139,7 @@ def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessm
             "avslutning": _paras(a.avslutning),
         }
     for col, (text, width) in enumerate(
-        ((label("key_column", lang), 12), ("", 16), (label("value", lang), 90)), start=1
+        ((label("key_column", lang), 12), (label("metadata_label", lang), 18), (label("value", lang), 90)), start=1
     ):
         cell = ws.cell(1, col)
         write_cell(cell, text)
@@ -187,8 +193,13 @@ def _answers(
     index = {key: col for col, key in enumerate(columns, start=1)}
     scale = [f"{s.value} {s(lang)}" for s in framework.scale]
     rating_list = DataValidation(type="list", formula1='"' + ",".join(scale) + '"', allow_blank=True)
-    rating_list.error = label("scale", lang) + ": " + ", ".join(scale)
-    rating_list.showErrorMessage = False  # a typed number is fine too
+    rating_list.errorStyle = "stop"  # a value outside the scale is refused, with the scale in the message
+    rating_list.errorTitle = label("rating", lang)
+    rating_list.error = label("scale_error", lang, scale=", ".join(scale))
+    rating_list.showErrorMessage = True
+    rating_list.promptTitle = label("rating", lang)
+    rating_list.prompt = label("scale_prompt", lang, scale=", ".join(scale))
+    rating_list.showInputMessage = True
     ws.add_data_validation(rating_list)
     row = 2
     for field in framework.fields:
@@ -252,6 +263,11 @@ def _answers(
 def _grid(ws: Worksheet, framework: Framework, lang: Lang, answers_sheet: str) -> None:
     """The grid as a printable overview; each field counts its answered questions on the Svar sheet live."""
     ws.column_dimensions["A"].width = 22
+    corner = ws.cell(2, 1)
+    write_cell(corner, label("corner", lang))
+    corner.font = Font(bold=True)
+    corner.fill = HEADER
+    corner.border = BOX
     title = ws.cell(1, 1)
     write_cell(title, label("grid", lang))
     title.font = Font(bold=True, size=16)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference, Series
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import Lang, label
@@ -18,12 +20,21 @@ _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
-    base = _SHEET_NAME.sub(" ", text)[:28].strip() or "Blad"
+    """A sheet name Excel accepts (31 characters, no []:*?/\\), cut at a word, never within one."""
+    clean = " ".join(_SHEET_NAME.sub(" ", text).split()) or "Blad"
+    base = _cut(clean, 28)
     title, n = base, 2
     while title.lower() in used:
-        title, n = f"{base[:25]} {n}", n + 1
+        title, n = f"{_cut(clean, 25)} {n}", n + 1
     used.add(title.lower())
     return title
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    return cut if cut and len(cut) <= limit else text[:limit]
 
 
 def _header(ws: Worksheet, row: int, values: list[object]) -> None:
@@ -37,7 +48,7 @@ def _header(ws: Worksheet, row: int, values: list[object]) -> None:
 def _ratings(ws: Worksheet, t: v.RatingsTable, headers: list[object], lang: Lang) -> None:
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 48
-    _header(ws, 1, [label("field", lang), "", *headers])
+    _header(ws, 1, [label("field", lang), label("field_name", lang), *headers])
     for r, row in enumerate(t.rows, start=2):
         ws.cell(r, 1, row.number)
         write_cell(ws.cell(r, 2), row.level)
@@ -45,32 +56,57 @@ def _ratings(ws: Worksheet, t: v.RatingsTable, headers: list[object], lang: Lang
             cell = ws.cell(r, c, rating.value)
             if rating.rated:
                 cell.fill = PatternFill("solid", fgColor=rating.background.lstrip("#"))
+                cell.font = Font(color=rating.color.lstrip("#"))
     last = len(t.rows) + 2
     write_cell(ws.cell(last, 2), label("answered_row", lang))
     for c, ratio in enumerate(t.answered_ratio, start=3):
         ws.cell(last, c, ratio).number_format = "0%"
 
 
-def _chart(ws: Worksheet, c: v.ComparisonView, t: v.RatingsTable, title: str) -> None:
-    """One line per field, named by its number: a row per field, columns C.. the years."""
+DASHES = ("solid", "dash", "sysDot")
+MARKERS: tuple[Literal["circle", "triangle", "square"], ...] = ("circle", "triangle", "square")
+
+
+def _charts(ws: Worksheet, c: v.ComparisonView, t: v.RatingsTable, name: str) -> None:
+    """One chart per row of the grid, its three fields told apart by marker and dash as well as colour."""
+    from openpyxl.chart.marker import Marker
+
     n_entries = len(t.headers)
-    chart = LineChart()
-    chart.title = title
-    chart.y_axis.title = label("rating")
-    chart.y_axis.scaling.min = c.scale[0].value
-    chart.y_axis.scaling.max = c.scale[-1].value
-    chart.y_axis.majorUnit = 1
-    chart.height, chart.width = 11, 22
-    for r, row in enumerate(t.rows, start=2):
-        values = Reference(ws, min_col=3, max_col=n_entries + 2, min_row=r, max_row=r)
-        chart.series.append(Series(values, title=str(row.number)))
-    chart.set_categories(Reference(ws, min_col=3, max_col=n_entries + 2, min_row=1, max_row=1))
-    ws.add_chart(chart, f"{chr(ord('A') + n_entries + 3)}2")
+    per_row = len(c.columns)
+    anchor_col = get_column_letter(n_entries + 4)
+    for chart_index, start in enumerate(range(0, len(t.rows), per_row)):
+        rows = t.rows[start : start + per_row]
+        chart = LineChart()
+        chart.title = label("chart_row", c.lang, row=f"{name}: {rows[0].level.split(' · ')[0]}")
+        chart.y_axis.title = label("rating", c.lang)
+        chart.x_axis.title = label("år", c.lang)
+        chart.y_axis.scaling.min = c.scale[0].value
+        chart.y_axis.scaling.max = c.scale[-1].value
+        chart.y_axis.majorUnit = 1
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+        chart.height, chart.width = 7, 16
+        for k, row in enumerate(rows):
+            r = start + k + 2
+            values = Reference(ws, min_col=3, max_col=n_entries + 2, min_row=r, max_row=r)
+            series = Series(values, title=row.name)
+            series.marker = Marker(symbol=MARKERS[k % len(MARKERS)], size=7)
+            series.graphicalProperties.line.dashStyle = DASHES[k % len(DASHES)]
+            series.graphicalProperties.line.width = 22000
+            chart.series.append(series)
+        chart.set_categories(Reference(ws, min_col=3, max_col=n_entries + 2, min_row=1, max_row=1))
+        ws.add_chart(chart, f"{anchor_col}{2 + chart_index * 15}")
+
+
+CHANGE_KINDS = {"rating": "change_rating", "new_brister": "change_new_brister", "gone_brister": "change_gone_brister",
+                "gone_atgarder": "change_gone_atgarder", "unchanged": "change_unchanged"}  # fmt: skip
 
 
 def comparison(c: v.ComparisonView) -> bytes:
     lang = c.lang
     wb = Workbook()
+    wb.properties.title = c.title
+    wb.properties.creator = "tolvfalt"
     used: set[str] = set()
     first = True
     for series in c.series:
@@ -78,20 +114,28 @@ def comparison(c: v.ComparisonView) -> bytes:
         first = False
         ws.title = _sheet_title(series.name, used)
         _ratings(ws, series.table, list(series.years), lang)
-        _chart(ws, c, series.table, f"{series.name}: {label('ratings_over_years', lang)}")
+        _charts(ws, c, series.table, series.name)
     changes = wb.create_sheet(_sheet_title(label("changes", lang, before="", after="").strip(" –-"), used))
-    _header(changes, 1, [label("förbund", lang), label("år", lang), label("år", lang), label("field", lang), "", ""])
+    columns = ("förbund", "from_year", "to_year", "field", "change_kind", "change")
+    _header(changes, 1, [label(key, lang) for key in columns])
     row = 2
     for series in c.series:
         for step in series.steps:
             for change in step.changes:
                 for kind, line in change.lines:
-                    values = [series.name, step.before, step.after, change.number, kind, line]
+                    values: list[object] = [
+                        series.name,
+                        step.before,
+                        step.after,
+                        change.number,
+                        label(CHANGE_KINDS[kind], lang),
+                        line,
+                    ]
                     for col, value in enumerate(values, start=1):
                         write_cell(changes.cell(row, col), value)
                     row += 1
-    changes.column_dimensions["A"].width = 36
-    changes.column_dimensions["F"].width = 90
+    for letter, width in zip("ABCDEF", (36, 10, 10, 8, 30, 90), strict=True):
+        changes.column_dimensions[letter].width = width
     for _, title, t in c.same_year:
         ws = wb.create_sheet(_sheet_title(title, used))
         _ratings(ws, t, list(t.headers), lang)
