@@ -8,6 +8,7 @@ from pathlib import Path
 from .comparison import Comparison
 from .framework import Framework
 from .merged import Merged
+from .model import Assessment
 from .read.framework import default_framework
 from .read.many import FileResult, expand, read_many
 
@@ -40,6 +41,26 @@ def compare(
     if not files:
         raise TolvfaltError.one("no_files")
     return build(read_many(files, framework, progress=progress), framework)
+
+
+def find_previous(path: str | Path, assessment: Assessment, framework: Framework | None = None) -> Path | None:
+    """Last year's assessment of the same förbund (and respondent) in the same folder, if there is exactly one."""
+    from .read.many import read_one
+
+    framework = framework or default_framework()
+    path = Path(path)
+    found = []
+    for candidate in expand([path.parent if str(path.parent) else Path(".")]):
+        if candidate.resolve() == path.resolve():
+            continue
+        other = read_one(candidate, framework).assessment
+        if other is not None and (other.forbund, other.respondent, other.ar) == (
+            assessment.forbund,
+            assessment.respondent,
+            assessment.ar - 1,
+        ):
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
 
 
 def merge(

@@ -19,6 +19,7 @@ from .options import (
 )
 
 NAME = "assess"
+DOCUMENTS = ("md", "html", "pdf", "docx", "terminal")
 HELP = "Load an assessment (YAML or xlsx), validate it and render it."
 
 
@@ -30,6 +31,12 @@ def command(
     strict: StrictOption = False,
     force: ForceOption = False,
     framework: FrameworkOption = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous", help="Last year's assessment, to show what changed (default: found in the same folder)."
+        ),
+    ] = None,
     docx_template: Annotated[
         Path | None,
         typer.Option("--docx-template", help="A .docx whose styles, page setup and letterhead the document uses."),
@@ -38,6 +45,7 @@ def command(
 ) -> None:
     from ..errors import TolvfaltError
     from ..formats.view import completeness_text
+    from ..i18n import label
     from ..model import completeness
     from ..read import load
     from ..read.source import display_name
@@ -54,7 +62,14 @@ def command(
                     ids=", ".join(done.missing),
                 )  # fmt: skip
             err(f"{display_name(file)}: {completeness_text(done, language)}")
-        options = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
-        inputs = [file, *(p for p in (docx_template, framework) if p)]
+        options: dict[str, object] = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
+        if chosen.name in DOCUMENTS:
+            from ..api import find_previous
+
+            last = previous or find_previous(file, assessment, fw)
+            if last is not None:
+                options["previous"] = load(last, fw)
+                err(label("compared_with", language, path=display_name(last)))
+        inputs = [file, *(p for p in (docx_template, framework, previous) if p)]
         source = display_name(file)
         emit(assessment, chosen, output, language, inputs=inputs, framework=fw, force=force, source=source, **options)

@@ -73,7 +73,8 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
     """``obj`` (an Assessment, a Comparison, a Merged, or the list of results ``check`` returns) in format ``fmt``.
 
     ``framework`` is the one an assessment was read with (default: the shipped one). ``options`` go to the writer
-    that takes them: docx takes ``docx_template``, a Path to a .docx to build on.
+    that takes them: the documents take ``previous``, last year's Assessment, to show what changed; docx takes
+    ``docx_template``, a Path to a .docx to build on.
     """
     kind = kind_of(obj)
     spec = BY_NAME.get(fmt)
@@ -124,6 +125,7 @@ def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, opt
     from . import view
 
     fw = _framework(framework)
+    previous = options.pop("previous", None)
     if fmt == "json":
         from .data import assessment_json
 
@@ -136,7 +138,7 @@ def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, opt
         from . import xlsx
 
         return xlsx.assessment(obj, fw, lang)
-    doc = view.document(obj, fw, lang)
+    doc = view.document(obj, fw, lang, previous)
     if fmt == "md":
         from . import markdown
 

@@ -109,6 +109,12 @@ def summary(doc: v.DocumentView) -> list[str]:
         out.extend(field_points(doc, None, item.points))
     if not doc.points_by_field:
         out.append(label("no_points", lang))
+    if doc.changes is not None:
+        out.append(heading(3, doc.changes.title))
+        for change in doc.changes.changes:
+            out.append(f"**{escape(change.heading)}**\n\n" + "\n".join(f"- {escape(line)}" for _, line in change.lines))
+        if not doc.changes.changes:
+            out.append(label("no_changes", lang))
     out.append(heading(3, label("insatser_by_field", lang)))
     if doc.mentions:
         rows = [[cell(insats), *("✓" if n in fields else "" for n in doc.numbers)] for insats, fields in doc.mentions]

@@ -21,7 +21,14 @@ def from_html(html: str) -> bytes:
 
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
-    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(
-        pdf_variant=VARIANT, finisher=finisher, custom_metadata=True
-    )
+    import gc
+    import warnings
+
+    with warnings.catch_warnings():
+        # WeasyPrint leaves its sRGB profile's file to the garbage collector; that is its own affair, not ours
+        warnings.simplefilter("ignore", ResourceWarning)
+        data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(
+            pdf_variant=VARIANT, finisher=finisher, custom_metadata=True
+        )
+        gc.collect()
     return data
