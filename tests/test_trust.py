@@ -602,7 +602,7 @@ def test_a_workbook_reports_every_problem_at_once(tmp_path):
 def test_too_long_for_a_cell_names_the_file(tmp_path):
     path = _write(tmp_path, _data(inledning="ord " * 9000), "lang.yaml")
     run = cli("assess", path, "-o", tmp_path / "k.xlsx")
-    assert run.exit_code == 1 and run.stderr.startswith(str(path)[:5]) and "lang.yaml" in run.stderr
+    assert run.exit_code == 1 and run.stderr.split(":")[0].endswith("lang.yaml")
 
 
 def test_version():
