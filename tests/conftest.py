@@ -43,6 +43,15 @@ def framework() -> Framework:
     return default_framework()
 
 
+def in_order(text: str, parts: list[str]) -> None:
+    """Every part appears in ``text``, each after the one before."""
+    pos = 0
+    for part in parts:
+        found = text.find(part, pos)
+        assert found >= 0, f"{part!r} missing or out of order"
+        pos = found + len(part)
+
+
 def assert_no_traceback(run: Run) -> None:
     assert run.exception is None, run.exception
     assert "Traceback" not in run.stdout + run.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from clients import chromium_pdf, needs_chromium, needs_pdftotext, needs_soffice, pdf_text, soffice_convert
-from conftest import EXAMPLE, assert_no_traceback, cli
+from conftest import EXAMPLE, assert_no_traceback, cli, in_order
 
 from tolvfalt.framework import Framework
 from tolvfalt.read import load
@@ -42,14 +42,6 @@ def rated(tmp_path: Path) -> Path:
     path = tmp_path / "2025.yaml"
     path.write_text(RATED, "utf-8")
     return path
-
-
-def in_order(text: str, parts: list[str]) -> None:
-    pos = 0
-    for part in parts:
-        found = text.find(part, pos)
-        assert found >= 0, f"{part!r} missing or out of order"
-        pos = found + len(part)
 
 
 def document_parts(framework: Framework, lang: str = "sv") -> list[str]:

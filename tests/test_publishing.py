@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from clients import CHROMIUM, PDFTOTEXT, needs_chromium, needs_pdftotext, pdf_text
 from colour_science import smallest_difference
-from conftest import EXAMPLE, ROOT, cli
+from conftest import EXAMPLE, ROOT, cli, in_order
 
 from tolvfalt.formats.colour import MIN_CONTRAST, contrast
 
@@ -51,14 +51,6 @@ def _weasyprint() -> bool:
 
 
 needs_weasyprint = pytest.mark.skipif(not _weasyprint() and not ON_CI, reason="WeasyPrint or Pango is missing")
-
-
-def in_order(text: str, parts: list[str]) -> None:
-    pos = 0
-    for part in parts:
-        found = text.find(part, pos)
-        assert found >= 0, f"{part!r} missing or out of order"
-        pos = found + len(part)
 
 
 def _pages(tmp_path: Path) -> list[Path]:
