@@ -34,16 +34,6 @@ class Problem:
             text += f" ({label('hint', lang, suggestion=repr(self.suggestion))})"
         return ": ".join([*parts, text])
 
-    def to_dict(self, lang: Lang = "sv") -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "key": self.key,
-            "code": self.code,
-            "message": message(self.code, lang, **self.params),
-            "suggestion": self.suggestion,
-        }
-
 
 class TolvfaltError(Exception):
     """Raised for any input a user can get wrong; holds every problem found, in file order."""

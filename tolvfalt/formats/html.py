@@ -17,7 +17,6 @@ _DOCUMENT_LABELS = (
     "inledning", "no_changes", "field",
 )  # fmt: skip
 HTML_LANG = {"sv": "sv-SE", "en": "en-GB"}
-WIDTH, HEIGHT, PAD = 160, 56, 8
 
 
 def environment() -> Any:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 Paragraph = list[Span]
 NEUTRAL = "#ffffff"
-DARK = "#000000"
 ARROWS = {1: "↑", -1: "↓", 0: "→"}
 
 
