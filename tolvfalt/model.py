@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -66,7 +66,15 @@ Points = Annotated[list[Line], AfterValidator(_drop_empty)]
 
 # ASCII spellings accepted for the Swedish keys.
 ASCII = {"förbund": "forbund", "år": "ar", "fält": "falt", "författare": "forfattare"}
-FIELD_ASCII = {"bedömning": "bedomning", "möjligheter": "mojligheter", "åtgärder": "atgarder"}
+FIELD_ASCII = {
+    "bedömning": "bedomning",
+    "möjligheter": "mojligheter",
+    "åtgärder": "atgarder",
+    "uppföljning": "uppfoljning",
+}
+FOLLOW_UP_ASCII = {"åtgärd": "atgard"}
+STATUSES = ("genomförd", "pågår", "ej påbörjad", "struken")
+"""What became of last year's åtgärd."""
 
 
 def _reject_both_spellings(data: Any, spellings: dict[str, str]) -> Any:
@@ -77,8 +85,23 @@ def _reject_both_spellings(data: Any, spellings: dict[str, str]) -> Any:
     return data
 
 
+class FollowUp(BaseModel):
+    """One of last year's åtgärder, followed up: what became of it and a comment."""
+
+    model_config = _CONFIG
+    atgard: Annotated[Line, AfterValidator(_not_empty)] = Field(alias="åtgärd")
+    status: Literal["genomförd", "pågår", "ej påbörjad", "struken"] | None = None
+    kommentar: Line | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spellings(cls, data: Any) -> Any:
+        return _reject_both_spellings(data, FOLLOW_UP_ASCII)
+
+
 class FieldAnswers(BaseModel):
-    """What one field of the grid holds: an answer per question letter, a rating and short points."""
+    """What one field of the grid holds: an answer per question letter, a rating and short points; in a merged
+    assessment, the förbundschef's analys and the follow-up of last year's åtgärder too."""
 
     model_config = _CONFIG
     POINTS: ClassVar[tuple[str, ...]] = ("brister", "möjligheter", "åtgärder")
@@ -89,6 +112,8 @@ class FieldAnswers(BaseModel):
     brister: Points = Field(default_factory=list)
     mojligheter: Points = Field(default_factory=list, alias="möjligheter")
     atgarder: Points = Field(default_factory=list, alias="åtgärder")
+    analys: Prose | None = None
+    uppfoljning: list[FollowUp] = Field(default_factory=list, alias="uppföljning")
 
     @model_validator(mode="before")
     @classmethod
@@ -108,11 +133,28 @@ class FieldAnswers(BaseModel):
         return any(self.points().values())
 
     def is_empty(self) -> bool:
-        return not (self.svar or self.bedomning is not None or self.has_points())
+        return not (self.svar or self.bedomning is not None or self.has_points() or self.analys or self.uppfoljning)
+
+
+class Response(BaseModel):
+    """One party's answers, kept under its name inside a merged assessment: nothing a respondent wrote is lost."""
+
+    model_config = _CONFIG
+    fil: Line | None = None
+    """The file it came from."""
+    inledning: Prose | None = None
+    insatser: list[Line] = Field(default_factory=list)
+    falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
+
+    @model_validator(mode="after")
+    def _canonical(self) -> Response:
+        self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
+        return self
 
 
 class Assessment(BaseModel):
-    """One förbund's kartläggning for one year."""
+    """One förbund's kartläggning for one year; merged from several parties, it keeps each party's answers under
+    ``svarande`` and the förbundschef's own part (agreed ratings, analys, points, follow-up) in ``fält``."""
 
     model_config = _CONFIG
     METADATA: ClassVar[tuple[str, ...]] = (
@@ -137,6 +179,7 @@ class Assessment(BaseModel):
     insatser: list[Line] = Field(default_factory=list)
     falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
     avslutning: Prose | None = None
+    svarande: dict[str, Response] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -154,8 +197,21 @@ class Assessment(BaseModel):
         return self
 
     def answer(self, question_id: str) -> str | None:
-        field = self.falt.get(int(question_id[:-1]))
-        return field.svar.get(question_id[-1]) if field else None
+        """The answer to a question: the assessment's own, else (in a merged one) the first party's that has one."""
+        number, letter = int(question_id[:-1]), question_id[-1]
+        for falt in (self.falt, *(r.falt for r in self.svarande.values())):
+            field = falt.get(number)
+            if field and field.svar.get(letter):
+                return field.svar[letter]
+        return None
+
+    def voices(self, number: int) -> list[tuple[str, FieldAnswers]]:
+        """Each party's answers to a field, by name (empty unless the assessment is merged)."""
+        return [(name, r.falt.get(number) or FieldAnswers()) for name, r in self.svarande.items()]
+
+    def open_follow_ups(self) -> list[tuple[int, str]]:
+        """Last year's åtgärder without a status yet: a gap in completeness, not an error."""
+        return [(n, f.atgard) for n, field in self.falt.items() for f in field.uppfoljning if f.status is None]
 
     def rating(self, number: int) -> int | None:
         field = self.falt.get(number)

@@ -13,7 +13,7 @@ from .model import ASCII, FIELD_ASCII, Assessment
 
 def json_schema(framework: Framework, lang: Lang = "sv") -> dict[str, Any]:
     base = Assessment.model_json_schema(by_alias=True)
-    answers_schema = base.pop("$defs")["FieldAnswers"]
+    answers_schema = copy.deepcopy(base["$defs"]["FieldAnswers"])
     answers_schema.pop("title", None)
     scale = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
     fields: dict[str, Any] = {}

@@ -115,9 +115,19 @@ def field_number(key: object) -> int | None:
 
 def framework_problems(located: Located, framework: Framework) -> list[Problem]:
     """What the framework does not have, read from the file itself so that it is found together with every other
-    problem: field numbers, two keys for one field, question letters, ratings outside the scale."""
+    problem: field numbers, two keys for one field, question letters, ratings outside the scale; in the
+    assessment's own fields and in each party's of a merged one."""
     data = located.data if isinstance(located.data, dict) else {}
-    raw = data.get("fält", data.get("falt"))
+    problems = _field_problems(data.get("fält", data.get("falt")), ("fält",), located, framework)
+    parties = data.get("svarande")
+    for name, part in parties.items() if isinstance(parties, dict) else ():
+        if isinstance(part, dict):
+            where = ("svarande", str(name), "fält")
+            problems += _field_problems(part.get("fält", part.get("falt")), where, located, framework)
+    return problems
+
+
+def _field_problems(raw: object, at: tuple[str, ...], located: Located, framework: Framework) -> list[Problem]:
     if not isinstance(raw, dict):
         return []
     problems: list[Problem] = []
@@ -125,7 +135,7 @@ def framework_problems(located: Located, framework: Framework) -> list[Problem]:
     seen: dict[int, object] = {}
 
     def problem(code: str, params: dict[str, object], *loc: object, suggestion: str | None = None) -> None:
-        path = ("fält", *(str(part) for part in loc))
+        path = (*at, *(str(part) for part in loc))
         problems.append(Problem(code, params, located.file, located.line_for(path), _dotted(path), suggestion))
 
     for key, answers in raw.items():
@@ -135,7 +145,7 @@ def framework_problems(located: Located, framework: Framework) -> list[Problem]:
                 problem("not_field_number", {"value": str(key).lower()}, key)
             continue  # the model reports other keys that are not numbers
         if number in seen:
-            first = located.line_for(("fält", str(seen[number])))
+            first = located.line_for((*at, str(seen[number])))
             problem("duplicate_field", {"n": number, "first": first, "other": str(seen[number])}, key)
             continue
         seen[number] = key
