@@ -188,23 +188,41 @@ def test_merge_markdown_shows_every_answer(tmp_path, respondents):
     assert "| 1 | 1 | 4 | 2 | 1–4 | **olika bedömningar – diskutera** |" in md
 
 
-def test_merge_yaml_is_a_combined_assessment(tmp_path, respondents, framework):
+def test_merge_yaml_keeps_every_party(tmp_path, respondents, framework):
     out = tmp_path / "alla.yaml"
-    assert cli("merge", *respondents, "-o", out).exit_code == 0
-    combined = load(out, framework)
-    assert combined.falt[1].bedomning == 2  # the low median of 1, 2, 4
-    assert combined.falt[1].brister == ["Oklara mål", "Få platser"]
-    assert combined.answer("1a") == "**Försäkringskassan:** Ja, delvis.\n\n**Kommunen:** Ja.\n\n**Regionen:** *Nej*."
-    assert combined.respondent is None
+    run = cli("merge", *respondents, "-o", out)
+    assert run.exit_code == 0 and "--head" in run.stderr  # no förbundschef's part: author and date are missing
+    merged = load(out, framework)
+    assert list(merged.svarande) == ["Försäkringskassan", "Kommunen", "Regionen"]
+    assert [r.falt[1].bedomning for r in merged.svarande.values()] == [1, 4, 2]
+    assert merged.svarande["Regionen"].falt[1].svar["a"] == "*Nej*."
+    assert merged.svarande["Kommunen"].fil.endswith("Kommunen.yaml")
+    assert merged.falt == {} and merged.forfattare is None and merged.respondent is None
+    assert merged.answer("1a") == "Ja, delvis."
 
 
-def test_merge_html_and_xlsx(tmp_path, respondents, framework):
+def test_merge_with_the_head(tmp_path, respondents, framework):
+    head = tmp_path / "forbundschefen.yaml"
+    head.write_text(
+        "förbund: Norra Västmanlands Samordningsförbund\når: 2010\nförfattare: Förbundschefen\n"
+        "datum: 2010-11-01\nfält:\n  1:\n    bedömning: 2\n    analys: Parterna ser olika på målen.\n",
+        "utf-8",
+    )
+    out = tmp_path / "alla.yaml"
+    for args in (["--head", head], [head]):  # named, or found as the one file without respondent
+        run = cli("merge", *respondents, *args, "-o", out, "--force")
+        assert run.exit_code == 0 and "--head" not in run.stderr, run.stderr
+        merged = load(out, framework)
+        assert merged.forfattare == "Förbundschefen" and merged.falt[1].bedomning == 2
+        assert merged.falt[1].analys == "Parterna ser olika på målen." and len(merged.svarande) == 3
+
+
+def test_merge_html_and_no_workbook(tmp_path, respondents):
     html = tmp_path / "alla.html"
-    xlsx = tmp_path / "alla.xlsx"
     assert cli("merge", *respondents, "-o", html).exit_code == 0
-    assert cli("merge", *respondents, "-o", xlsx).exit_code == 0
     assert 'class="disagreement"' in html.read_text("utf-8")
-    assert load(xlsx, framework).falt[1].bedomning == 2
+    run = cli("merge", *respondents, "-o", tmp_path / "alla.xlsx")
+    assert run.exit_code == 2 and not (tmp_path / "alla.xlsx").exists()
 
 
 def test_merge_refuses_mismatch_unless_forced(tmp_path, respondents):

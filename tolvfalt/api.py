@@ -68,11 +68,16 @@ def merge(
     framework: Framework | None = None,
     *,
     force: bool = False,
+    head: str | Path | None = None,
     progress: Progress | None = None,
 ) -> Merged:
-    """Several respondents' answers for one förbund and year. Raises ``TolvfaltError`` for a file that cannot be
-    read, or for files of different förbund or år unless ``force``."""
+    """Several respondents' answers for one förbund and year, and the förbundschef's own part: ``head``, or the one
+    file without ``respondent``. Raises ``TolvfaltError`` for a file that cannot be read, or for files of
+    different förbund or år unless ``force``."""
     from .merged import merge as build
+    from .read.many import read_one
 
     framework = framework or default_framework()
-    return build(read_many(expand(paths), framework, progress=progress), framework, force=force)
+    files = [p for p in expand(paths) if head is None or p.resolve() != Path(head).resolve()]
+    own = read_one(Path(head), framework) if head is not None else None
+    return build(read_many(files, framework, progress=progress), framework, force=force, head=own)

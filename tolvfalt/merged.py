@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import Problem, TolvfaltError
 from .framework import Framework
-from .model import Assessment, FieldAnswers
+from .model import Assessment
 from .read.many import FileResult
 
 DISAGREEMENT = 2  # ratings this far apart are flagged for discussion
@@ -49,10 +49,11 @@ def respondent(result: FileResult) -> str:
 
 @dataclass
 class Merged:
-    """Several respondents' assessments for one förbund and year."""
+    """Several respondents' assessments for one förbund and year, and the förbundschef's own part (the head)."""
 
     framework: Framework
     responses: list[FileResult]
+    head: FileResult | None = None
     names: list[str] = field(default_factory=list)
     """Each response's respondent, told apart by its file where two have the same name."""
     warnings: list[Problem] = field(default_factory=list)
@@ -60,6 +61,8 @@ class Merged:
     def __post_init__(self) -> None:
         if not self.names:
             self.names, self.warnings = _unique_names(self.responses)
+            if self.head is None:
+                self.warnings.append(Problem("merge_no_head", {}))
 
     def answers(self, question_id: str) -> list[tuple[str, str | None]]:
         return [(name, r.loaded.answer(question_id)) for name, r in zip(self.names, self.responses, strict=True)]
@@ -72,26 +75,29 @@ class Merged:
         ]
 
     def combined(self) -> Assessment:
-        """One assessment holding everything: each answer labelled with its respondent, the median (low) rating,
-        and every point any respondent gave (once each)."""
+        """One assessment that loses nothing: the head's metadata and its part of each field (agreed rating,
+        analys, points, follow-up), and every respondent's answers, ratings, points, inledning and insatser under
+        ``svarande``. Metadata never comes from a respondent: without a head, only förbund and år are known."""
         first = self.responses[0].loaded
-        medians = {s.field: s.median for s in self.spreads}
-        fields: dict[int, Any] = {}
-        for f in self.framework.fields:
-            svar = {}
-            for q in f.questions:
-                parts = [f"**{name}:** {text}" for name, text in self.answers(q.id) if text]
-                if parts:
-                    svar[q.letter] = "\n\n".join(parts)
-            points: dict[str, dict[str, None]] = {key: {} for key in FieldAnswers.POINTS}
-            for r in self.responses:
-                answers = r.loaded.falt.get(f.number) or FieldAnswers()
-                for key, items in answers.points().items():
-                    points[key].update(dict.fromkeys(items))
-            fields[f.number] = {"svar": svar, "bedömning": medians[f.number], **{k: list(v) for k, v in points.items()}}
-        insatser = list(dict.fromkeys(i for r in self.responses for i in r.loaded.insatser))
-        data = first.model_dump(exclude={"falt", "insatser", "respondent"}, exclude_none=True)
-        return Assessment.model_validate({**data, "insatser": insatser, "fält": fields})
+        head = self.head.loaded if self.head is not None else None
+        data: dict[str, Any] = (
+            head.model_dump(exclude={"falt", "svarande", "respondent", "insatser"}, exclude_none=True)
+            if head is not None
+            else {"förbund": first.forbund, "år": first.ar}
+        )
+        parties = [*([head] if head else []), *(r.loaded for r in self.responses)]
+        data["insatser"] = list(dict.fromkeys(i for a in parties for i in a.insatser))
+        data["fält"] = {n: f.model_dump(exclude_defaults=True) for n, f in head.falt.items()} if head else {}
+        data["svarande"] = {
+            name: {
+                "fil": r.source,
+                "inledning": r.loaded.inledning,
+                "insatser": r.loaded.insatser,
+                "fält": {n: f.model_dump(exclude_defaults=True) for n, f in r.loaded.falt.items()},
+            }
+            for name, r in zip(self.names, self.responses, strict=True)
+        }
+        return Assessment.model_validate(data)
 
 
 def _unique_names(responses: list[FileResult]) -> tuple[list[str], list[Problem]]:
@@ -105,23 +111,36 @@ def _unique_names(responses: list[FileResult]) -> tuple[list[str], list[Problem]
     return [f"{n} ({r.source})" if counts[n] > 1 else n for n, r in zip(names, responses, strict=True)], warnings
 
 
-def merge(results: Iterable[FileResult], framework: Framework, *, force: bool = False) -> Merged:
-    """The respondents' files for one förbund and year; files that differ in förbund or år are refused unless
-    ``force``, and a file that could not be read raises its problems."""
+def merge(
+    results: Iterable[FileResult], framework: Framework, *, force: bool = False, head: FileResult | None = None
+) -> Merged:
+    """The respondents' files for one förbund and year, and the head's (the förbundschef's own part): named, or
+    the one file without ``respondent`` when there is exactly one. Files that differ in förbund or år are refused
+    unless ``force``; a file that could not be read raises its problems."""
     results = list(results)
-    problems = [p for r in results for p in r.problems]
+    problems = [p for r in [*results, *([head] if head else [])] for p in r.problems]
     if problems:
         raise TolvfaltError(problems)
+    warnings = []
+    unnamed = [r for r in results if r.loaded.respondent is None]
+    if head is None and len(unnamed) == 1 and len(results) > 1:
+        head = unnamed[0]
+    elif head is not None:
+        warnings += [Problem("unnamed_respondent", {"file": r.source}) for r in unnamed]
+    results = [r for r in results if r is not head]
     if not results:
         raise TolvfaltError.one("no_files")
     if not force:
+        everyone = [*([head] if head else []), *results]
         for key, values in (
-            ("förbund", [x.loaded.forbund for x in results]),
-            ("år", [x.loaded.ar for x in results]),
+            ("förbund", [x.loaded.forbund for x in everyone]),
+            ("år", [x.loaded.ar for x in everyone]),
         ):
             if len(set(values)) > 1:
-                shown = ", ".join(f"{x.source}: {v}" for x, v in zip(results, values, strict=True))
+                shown = ", ".join(f"{x.source}: {v}" for x, v in zip(everyone, values, strict=True))
                 problems.append(Problem("merge_mismatch", {"key": key, "values": shown}))
         if problems:
             raise TolvfaltError(problems)
-    return Merged(framework, results)
+    merged = Merged(framework, results, head)
+    merged.warnings += warnings
+    return merged

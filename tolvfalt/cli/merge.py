@@ -24,6 +24,10 @@ def command(
     paths: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx) or folders.")],
     output: OutputOption = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("merged"))] = None,
+    head: Annotated[
+        Path | None,
+        typer.Option("--head", help="The förbundschef's own part: agreed ratings, analys, åtgärder, follow-up."),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Merge even if förbund or år differ; write over an existing .yaml/.xlsx.")
     ] = False,
@@ -43,8 +47,8 @@ def command(
         chosen = choose(NAME, "merged", fmt, output)
         files = expand(paths)
         with progress(len(files), language) as tick:
-            merged = merge(files, fw, force=force, progress=tick)
-        inputs = [*files, *([framework] if framework else [])]
+            merged = merge(files, fw, force=force, head=head, progress=tick)
+        inputs = [*files, *(p for p in (framework, head) if p)]
         for warning in merged.warnings:
             err(f"{label('warning', language)}: {warning.format(language)}")
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

@@ -40,6 +40,8 @@ POINT_WIDTH = 36
 
 
 def assessment(a: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
+    if a.svarande:  # the workbook has no place for several parties' answers: refuse rather than lose them
+        raise TolvfaltError([Problem("xlsx_merged", {})])
     return workbook(framework, lang, a)
 
 
