@@ -43,27 +43,54 @@ def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes
     doc.add_heading(label("contents", lang), level=1)
     for line in _contents(view):
         doc.add_paragraph(line, style="List Bullet")
-    if view.inledning:
+    if view.inledning or view.party_intros:
         doc.add_heading(label("inledning", lang), level=1)
         _prose(doc, view.inledning)
+        for name, paragraphs in view.party_intros:
+            doc.add_heading(name, level=2)
+            _prose(doc, paragraphs)
     _grid_page(doc, view)
     for section in view.sections:
         doc.add_heading(section.heading, level=1)
+        if section.analys:
+            doc.add_heading(label("analys", lang), level=2)
+            _prose(doc, section.analys)
         for question in section.questions:
             doc.add_heading(question.text, level=2)
-            if question.paragraphs:
-                for p in question.paragraphs:
-                    _paragraph(doc, p)
-            else:
+            _prose(doc, question.paragraphs)
+            if not question.paragraphs and not question.voices:
                 doc.add_paragraph().add_run(label("not_answered", lang)).italic = True
+            for name, paragraphs in question.voices:
+                doc.add_heading(name, level=3)
+                _prose(doc, paragraphs)
+                if not paragraphs:
+                    doc.add_paragraph().add_run(label("not_answered", lang)).italic = True
         if section.rating is not None:
             p = doc.add_paragraph(f"{label('rating', lang)}: ")
-            run = p.add_run(section.rating.text)
-            run.bold = True
+            p.add_run(section.rating.text).bold = True
+            if section.note:
+                p.add_run(f" ({section.note})").bold = True
+        if section.party_ratings:
+            parties = " · ".join(f"{name} {r.short}" for name, r in section.party_ratings)
+            doc.add_paragraph(f"{label('parties_ratings', lang)}: {parties}")
         for point_list in section.points:
             doc.add_heading(point_list.label, level=2)
             for item in point_list.items:
                 _paragraph(doc, item, style="List Bullet")
+        for name, lists in section.party_points:
+            doc.add_heading(name, level=2)
+            for point_list in lists:
+                doc.add_heading(point_list.label, level=3)
+                for item in point_list.items:
+                    _paragraph(doc, item, style="List Bullet")
+    follow_ups = [s for s in view.sections if s.follow_ups]
+    if follow_ups:
+        doc.add_heading(label("follow_up", lang), level=1)
+        for section in follow_ups:
+            doc.add_heading(section.heading, level=2)
+            for follow_up in section.follow_ups:
+                comment = f". {follow_up.comment}" if follow_up.comment else ""
+                doc.add_paragraph(f"{follow_up.action}: {follow_up.status}{comment}", style="List Bullet")
     _insatser(doc, view)
     if view.avslutning:
         doc.add_heading(label("closing", lang), level=1)

@@ -14,7 +14,7 @@ _DOCUMENT_LABELS = (
     "scale", "not_rated", "not_answered", "rating", "summary", "points_by_field", "no_points", "insatser_by_field",
     "insats", "no_insatser", "closing", "summary_for_board", "contents", "key_points", "draft", "grid",
     "grid_caption", "summary_grid_caption", "insatser_caption", "legend", "signature", "no_key_points", "mentioned",
-    "inledning", "no_changes", "field",
+    "inledning", "no_changes", "field", "analys", "follow_up", "parties_ratings",
 )  # fmt: skip
 HTML_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -54,7 +54,8 @@ def page_labels(lang: Lang, draft: bool = False) -> dict[str, object]:
 
 
 def assessment(doc: v.DocumentView) -> str:
-    context = {**doc._asdict(), **page_labels(doc.lang, doc.draft)}
+    follow_ups = [(s.heading, s.follow_ups) for s in doc.sections if s.follow_ups]
+    context = {**doc._asdict(), **page_labels(doc.lang, doc.draft), "follow_ups": follow_ups}
     return _page("document.html.j2", {**context, "labels": _labels(doc.lang, _DOCUMENT_LABELS)})
 
 

@@ -57,20 +57,47 @@ def assessment(doc: v.DocumentView) -> str:
         out.append(escape(doc.place))
     out.append(heading(1, doc.title))
     out.extend(inline(p) for p in doc.inledning)
+    for name, paragraphs in doc.party_intros:
+        out.append(f"**{escape(name)}:** " + "\n\n".join(inline(p) for p in paragraphs))
     out.append(grid_table(doc))
     not_answered = f"*{label('not_answered', lang)}*"
     for section in doc.sections:
         out.append(heading(2, section.heading))
+        if section.analys:
+            out.append(heading(3, label("analys", lang)))
+            out.extend(inline(p) for p in section.analys)
         for question in section.questions:
             out.append(heading(3, question.text))
-            out.extend([inline(p) for p in question.paragraphs] or [not_answered])
+            out.extend(inline(p) for p in question.paragraphs)
+            if not question.paragraphs and not question.voices:
+                out.append(not_answered)
+            for name, paragraphs in question.voices:
+                out.append(f"**{escape(name)}:** " + ("\n\n".join(inline(p) for p in paragraphs) or not_answered))
         out.extend(field_points(doc, section.rating, section.points))
+        if section.note:
+            out.append(f"**{escape(section.note)}**")
+        if section.party_ratings:
+            parties = " · ".join(f"{escape(name)} {r.short}" for name, r in section.party_ratings)
+            out.append(f"{label('parties_ratings', lang)}: {parties}")
+        for name, lists in section.party_points:
+            out.append(f"**{escape(name)}**")
+            out.extend(field_points(doc, None, lists))
+    follow_ups = [s for s in doc.sections if s.follow_ups]
+    if follow_ups:
+        out.append(heading(2, label("follow_up", lang)))
+        for section in follow_ups:
+            out.append(heading(3, section.heading))
+            out.append("\n".join(_follow_up(i) for i in section.follow_ups))
     out.extend(summary(doc))
     if doc.avslutning:
         out.append(heading(2, label("closing", lang)))
         out.extend(inline(p) for p in doc.avslutning)
     out.append(escape(doc.signature))
     return "\n\n".join(out) + "\n"
+
+
+def _follow_up(item: v.FollowUpView) -> str:
+    return f"- {escape(item.action)}: **{escape(item.status)}**" + (f". {escape(item.comment)}" if item.comment else "")
 
 
 def field_points(doc: v.DocumentView, rating: v.Rating | None, points: list[v.PointList]) -> list[str]:

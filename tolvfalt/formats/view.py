@@ -3,12 +3,13 @@ sections, summaries, comparison and spread rows. The format writers only lay the
 
 from __future__ import annotations
 
+import statistics
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..framework import Framework, GridField, ScaleStep
 from ..i18n import Lang, label
-from ..model import Assessment, Completeness, FieldAnswers, completeness
+from ..model import Assessment, Completeness, FieldAnswers, FollowUp, completeness
 from ..summary import insats_mentions
 from ..text import Span, paragraphs, spans
 from .colour import text_colour
@@ -79,6 +80,8 @@ class GridCell(NamedTuple):
     total: int
     answered_text: str
     rating: Rating
+    note: str | None = None
+    """In a merged assessment: that the rating is the parties' median, or that their ratings differ."""
 
 
 class GridRow(NamedTuple):
@@ -96,16 +99,30 @@ class QuestionView(NamedTuple):
     id: str
     text: str
     paragraphs: list[Paragraph]
+    voices: list[tuple[str, list[Paragraph]]]
+    """In a merged assessment, each party's answer under its name."""
+
+
+class FollowUpView(NamedTuple):
+    action: str
+    status: str
+    comment: str | None
 
 
 class SectionView(NamedTuple):
-    """One field of the document: its heading, its questions with answers, its rating and points."""
+    """One field of the document: its heading, its questions with answers, its rating and points; in a merged
+    assessment also the förbundschef's analys, each party's rating and points, and the follow-up."""
 
     number: int
     heading: str
     questions: list[QuestionView]
     rating: Rating | None
     points: list[PointList]
+    analys: list[Paragraph]
+    party_ratings: list[tuple[str, Rating]]
+    note: str | None
+    party_points: list[tuple[str, list[PointList]]]
+    follow_ups: list[FollowUpView]
 
 
 class FieldPointsView(NamedTuple):
@@ -140,6 +157,9 @@ class DocumentView(NamedTuple):
     numbers: list[int]
     signature: str
     signature_lines: list[str]
+    party_intros: list[tuple[str, list[Paragraph]]]
+    """In a merged assessment, each party's inledning under its name."""
+    open_follow_ups: int
 
 
 def point_lists(answers: FieldAnswers, lang: Lang) -> list[PointList]:
@@ -156,11 +176,13 @@ def document(
 ) -> DocumentView:
     a = assessment
     done = completeness(a, framework)
+    agreed = {f.number: _agreed(a, framework, f.number, lang) for f in framework.fields}
     grid = []
     for row, cells in zip(framework.rows, framework.grid(), strict=True):
         rendered = []
         for f in cells:
             answered = sum(1 for q in f.questions if a.answer(q.id))
+            shown, note = agreed[f.number]
             rendered.append(
                 GridCell(
                     f.number,
@@ -168,20 +190,38 @@ def document(
                     answered,
                     len(f.questions),
                     label("answered", lang, n=answered, total=len(f.questions)),
-                    rating(framework, a.rating(f.number), lang),
+                    shown or rating(framework, None, lang),
+                    note,
                 )
             )
         grid.append(GridRow(row(lang), rendered))
     sections = []
     for f in framework.fields:
         answers = a.falt.get(f.number) or FieldAnswers()
+        voices = a.voices(f.number)
+        shown, note = agreed[f.number]
         sections.append(
             SectionView(
                 f.number,
                 framework.heading(f, lang),
-                [QuestionView(q.id, q(lang), prose(answers.svar.get(q.letter))) for q in f.questions],
-                rating(framework, answers.bedomning, lang) if answers.bedomning is not None else None,
+                [
+                    QuestionView(
+                        q.id,
+                        q(lang),
+                        prose(answers.svar.get(q.letter)),
+                        [(name, prose(v.svar.get(q.letter))) for name, v in voices],
+                    )
+                    for q in f.questions
+                ],
+                shown,
                 point_lists(answers, lang),
+                prose(answers.analys),
+                [(name, rating(framework, v.bedomning, lang)) for name, v in voices]
+                if any(v.bedomning is not None for _, v in voices)
+                else [],
+                note,
+                [(name, point_lists(v, lang)) for name, v in voices if v.has_points()],
+                [follow_up(u, lang) for u in answers.uppfoljning],
             )
         )
     metadata = [
@@ -240,7 +280,39 @@ def document(
         numbers=[f.number for f in framework.fields],
         signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
         signature_lines=signature_lines,
+        party_intros=[(name, prose(r.inledning)) for name, r in a.svarande.items() if r.inledning],
+        open_follow_ups=len(a.open_follow_ups()),
     )
+
+
+_STATUS = {"genomförd": "status_done", "pågår": "status_ongoing", "ej påbörjad": "status_not_started",
+           "struken": "status_dropped"}  # fmt: skip
+
+
+def follow_up(item: FollowUp, lang: Lang) -> FollowUpView:
+    status = label(_STATUS[item.status], lang) if item.status else label("no_status", lang)
+    return FollowUpView(item.atgard, status, item.kommentar)
+
+
+def _agreed(a: Assessment, framework: Framework, number: int, lang: Lang) -> tuple[Rating | None, str | None]:
+    """The rating a field shows, and a note: the agreed one; else, in a merged assessment, the parties' median
+    (marked as such); and whether the parties' ratings differ by 2 or more."""
+    from ..merged import DISAGREEMENT
+
+    own = a.rating(number)
+    given = [v.bedomning for _, v in a.voices(number) if v.bedomning is not None]
+    differ = len(given) > 1 and max(given) - min(given) >= DISAGREEMENT
+    notes = []
+    if own is not None:
+        shown = rating(framework, own, lang)
+    elif given:
+        shown = rating(framework, statistics.median_low(given), lang)
+        notes.append(label("median", lang))
+    else:
+        return (rating(framework, None, lang) if a.svarande else None), None
+    if differ:
+        notes.append(label("disagreement", lang))
+    return shown, " · ".join(notes) or None
 
 
 def since(before: Assessment, after: Assessment, framework: Framework, lang: Lang) -> StepView:
@@ -494,4 +566,7 @@ def check_line(result: FileResult, lang: Lang) -> str:
     text = f"{result.source}: {label('ok', lang)}, {label('answered', lang, n=len(c.answered), total=c.total)}"
     if c.missing:
         text += f" ({label('incomplete', lang)}; {label('missing', lang, ids=', '.join(c.missing))})"
+    open_items = len(result.assessment.open_follow_ups()) if result.assessment else 0
+    if open_items:
+        text += f"; {label('open_follow_ups', lang, n=open_items)}"
     return text
