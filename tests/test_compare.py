@@ -257,7 +257,7 @@ def test_merge_spread_matches_the_ratings_given(tmp_path_factory, ratings: list[
     folder = tmp_path_factory.mktemp("merge")
     paths = []
     for i, rating in enumerate(ratings):
-        data = {"förbund": "Testförbundet", "år": 2024, "respondent": f"Part {i}"}
+        data = {"förbund": "Testförbundet", "år": 2024, "respondent": f"Part {i}", "inledning": "Vårt svar."}
         if rating is not None:
             data["fält"] = {field: {"bedömning": rating}}
         paths.append(write(folder, f"{i}.yaml", Assessment.model_validate(data)))

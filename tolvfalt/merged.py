@@ -91,6 +91,8 @@ class Merged:
         data["svarande"] = {
             name: {
                 "fil": r.source,
+                "författare": r.loaded.forfattare,
+                "datum": r.loaded.datum,
                 "inledning": r.loaded.inledning,
                 "insatser": r.loaded.insatser,
                 "fält": {n: f.model_dump(exclude_defaults=True) for n, f in r.loaded.falt.items()},
@@ -128,6 +130,9 @@ def merge(
     elif head is not None:
         warnings += [Problem("unnamed_respondent", {"file": r.source}) for r in unnamed]
     results = [r for r in results if r is not head]
+    empty = [r for r in results if r.loaded.respondent and not (r.loaded.falt or r.loaded.inledning)]
+    warnings += [Problem("empty_response", {"name": r.loaded.respondent, "file": r.source}) for r in empty]
+    results = [r for r in results if r not in empty]
     if not results:
         raise TolvfaltError.one("no_files")
     if not force:

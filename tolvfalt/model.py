@@ -142,6 +142,8 @@ class Response(BaseModel):
     model_config = _CONFIG
     fil: Line | None = None
     """The file it came from."""
+    forfattare: Line | None = Field(default=None, alias="författare")
+    datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
     inledning: Prose | None = None
     insatser: list[Line] = Field(default_factory=list)
     falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")

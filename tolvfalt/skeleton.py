@@ -22,6 +22,12 @@ _INTRO = {
 }
 
 
+FOLLOW_UP_HINT = {
+    "sv": "åtgärderna från {year}: status genomförd, pågår, ej påbörjad eller struken",
+    "en": "the actions of {year}: status genomförd, pågår, ej påbörjad or struken",
+}
+
+
 def _quote(value: object) -> str:
     return json.dumps(value, ensure_ascii=False) if value is not None else ""
 
@@ -65,5 +71,10 @@ def skeleton(
             "    möjligheter: []",
             "    åtgärder: []",
         ]
+        earlier = previous.falt.get(field.number) if previous else None
+        if earlier and earlier.atgarder:
+            lines.append(f"    uppföljning:   # {FOLLOW_UP_HINT[lang].format(year=ar - 1)}")
+            for action in earlier.atgarder:
+                lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..errors import Problem
 
 from .options import (
     DebugOption,
@@ -18,6 +21,21 @@ from .options import (
 
 NAME = "merge"
 HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
+
+
+def _missing_from_round(paths: list[Path], names: list[str]) -> list[Problem]:
+    """Respondents a round file in one of the folders expects whose workbook is not there (one that is there but
+    empty is named by merge itself)."""
+    from ..errors import Problem
+    from ..round import read_round
+
+    missing = []
+    for folder in (p for p in paths if p.is_dir()):
+        plan = read_round(folder)
+        for invited in plan.svarande if plan else []:
+            if invited.namn not in names and not (folder / invited.fil).exists():
+                missing.append(Problem("expected_missing", {"name": invited.namn, "file": invited.fil}))
+    return missing
 
 
 def command(
@@ -49,6 +67,8 @@ def command(
         with progress(len(files), language) as tick:
             merged = merge(files, fw, force=force, head=head, progress=tick)
         inputs = [*files, *(p for p in (framework, head) if p)]
+        for warning in _missing_from_round(paths, merged.names):
+            err(f"{label('warning', language)}: {warning.format(language)}")
         for warning in merged.warnings:
             err(f"{label('warning', language)}: {warning.format(language)}")
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

@@ -16,8 +16,8 @@ if TYPE_CHECKING:  # the command line imports this module for --help; keep it li
     from ..framework import Framework
     from ..i18n import Lang
 
-Kind = Literal["assessment", "comparison", "merged", "check"]
-ALL: frozenset[Kind] = frozenset({"assessment", "comparison", "merged", "check"})
+Kind = Literal["assessment", "comparison", "merged", "check", "status"]
+ALL: frozenset[Kind] = frozenset({"assessment", "comparison", "merged", "check", "status"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,10 @@ def kind_of(obj: object) -> Kind:
         return "merged"
     if isinstance(obj, list):
         return "check"
+    from ..round import RoundStatus
+
+    if isinstance(obj, RoundStatus):
+        return "status"
     raise TypeError(f"tolvfalt cannot render a {type(obj).__name__}")
 
 
@@ -81,6 +85,11 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
     if spec is None or kind not in spec.kinds:
         names = ", ".join(f.name for f in formats_for(kind))
         raise ValueError(f"cannot write a {kind} as {fmt!r}; formats: {names}")
+    if kind == "status":
+        from .data import dumps, status_data
+
+        if fmt == "json":
+            return dumps(status_data(obj, lang))
     if kind == "check":
         from . import view
         from .data import check_data, dumps
@@ -112,6 +121,8 @@ def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = Non
         return terminal.comparison(view.comparison(obj, lang))
     if kind == "merged":
         return terminal.merged(view.merged(obj, lang))
+    if kind == "status":
+        return terminal.status(obj, lang)
     return terminal.check([view.check_line(r, lang) for r in obj])
 
 

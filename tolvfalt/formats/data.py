@@ -12,6 +12,7 @@ from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment
 from ..read.many import FileResult
+from ..round import RoundStatus
 
 
 def dumps(data: Any) -> str:
@@ -55,6 +56,36 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, A
             ],
         })  # fmt: skip
     return out
+
+
+# --- the yearly round -------------------------------------------------------------------------------------------
+
+
+def status_data(s: RoundStatus, lang: Lang = "sv") -> dict[str, Any]:
+    """What ``status --json`` prints."""
+    entries = []
+    for e in s.entries:
+        a = e.result.assessment if e.result else None
+        done = e.result.completeness if e.result else None
+        entries.append({
+            "respondent": e.name,
+            "file": e.file,
+            "expected": e.expected,
+            "returned": e.returned,
+            "open_in_excel": e.open_in_excel,
+            "answered": len(done.answered) if done else None,
+            "total": done.total if done else None,
+            "rated_fields": e.rated if a else None,
+            "problems": [message(p.code, lang, **p.params) for p in (e.result.problems if e.result else [])],
+        })  # fmt: skip
+    plan = s.round
+    return {
+        "folder": s.folder,
+        "förbund": plan.forbund if plan else None,
+        "år": plan.ar if plan else None,
+        "sista_dag": plan.sista_dag.isoformat() if plan and plan.sista_dag else None,
+        "entries": entries,
+    }
 
 
 # --- the comparison ---------------------------------------------------------------------------------------------

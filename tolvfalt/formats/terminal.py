@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Lang, label
+from ..round import RoundStatus
 from . import view as v
 
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
@@ -47,7 +48,7 @@ def grid(doc: v.DocumentView) -> Table:
     widest = max(len(line) for text in row_labels for line in text.split("\n"))
     table.add_column("", style="bold", min_width=widest)
     for column in doc.columns:
-        table.add_column(Text(column), ratio=3)
+        table.add_column(Text(column), ratio=3, overflow="fold")  # a long word folds, never cut off
     for row_label, row in zip(row_labels, doc.grid, strict=True):
         rendered = []
         for c in row.cells:
@@ -128,16 +129,50 @@ def comparison(c: v.ComparisonView) -> RenderableType:
 
 
 def merged(m: v.MergedView) -> RenderableType:
+    """A field a line with each party's rating under it: readable at 80 columns, names never cut."""
     lang = m.lang
-    table = Table(title=Text(m.title, style="bold"), title_justify="left")
-    table.add_column(label("field", lang))
-    for name in m.names:
-        table.add_column(Text(name), justify="center")
-    table.add_column(label("spread", lang), justify="center")
-    table.add_column("", no_wrap=True)
+    parts: list[RenderableType] = [Text(m.title, style="bold"), Text()]
     for s in m.spreads:
-        flag = Text(label("disagreement", lang), style="bold red") if s.disagreement else ""
-        table.add_row(Text(s.name), *s.ratings, s.span, flag)
+        parts.append(Text(s.name, style="bold"))
+        line = Text("  " + " · ".join(f"{name} {r}" for name, r in zip(m.names, s.ratings, strict=True)))
+        if s.span:
+            line.append(f"  ({label('spread', lang).lower()} {s.span})")
+        parts.append(line)
+        if s.disagreement:
+            parts.append(Text("  " + label("disagreement", lang), style="bold red"))
+    return Group(*parts)
+
+
+def status(s: RoundStatus, lang: Lang) -> RenderableType:
+    """One row per expected respondent (and per file nobody expected): returned, how complete, problems."""
+    title = f"{s.round.forbund} {s.round.ar}" if s.round else s.folder
+    if s.round and s.round.sista_dag:
+        title += f" · {label('deadline', lang)} {s.round.sista_dag.isoformat()}"
+    table = Table(title=Text(title, style="bold"), title_justify="left")
+    widest = max((len(e.name or e.file or "–") for e in s.entries), default=10)
+    table.add_column(label("respondent", lang), min_width=min(widest, 40), overflow="fold")
+    for key in ("returned", "answered_column", "rated_column", "problems_column"):
+        table.add_column(label(key, lang))
+    for e in s.entries:
+        done = e.result.completeness if e.result else None
+        problems = len(e.result.problems) if e.result else 0
+        returned = label("yes" if e.returned else "no", lang)
+        if e.open_in_excel:
+            returned += f", {label('open_in_excel', lang)}"
+        who = e.name or e.file or "–"
+        if not e.expected and e.file:
+            who = (
+                f"{who} ({e.file}, {label('unexpected', lang)})"
+                if e.name
+                else f"{e.file} ({label('unexpected', lang)})"
+            )
+        table.add_row(
+            Text(who),
+            Text(returned, style="green" if e.returned and not problems else "yellow"),
+            f"{len(done.answered)}/{done.total}" if done and e.returned else "–",
+            str(e.rated) if e.returned else "–",
+            Text(str(problems) if problems else "", style="red"),
+        )
     return table
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, MergedCell
@@ -45,17 +45,34 @@ def assessment(a: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
     return workbook(framework, lang, a)
 
 
-def template(framework: Framework, lang: Lang = "sv", previous: Assessment | None = None) -> bytes:
-    """The blank template; with ``previous``, metadata for the next year and last year's answers beside."""
-    return workbook(framework, lang, None, previous)
+class Invitation(NamedTuple):
+    """A respondent's copy in the yearly round: for whom, for which förbund and year, by when, whom to ask."""
+
+    respondent: str
+    forbund: str
+    ar: int
+    deadline: str | None
+    contact: str | None
+
+
+def template(
+    framework: Framework, lang: Lang = "sv", previous: Assessment | None = None, invitation: Invitation | None = None
+) -> bytes:
+    """The blank template; with ``previous``, metadata for the next year and last year's answers beside; with an
+    ``invitation``, a respondent's copy: its name filled in and locked, instructions that speak to it."""
+    return workbook(framework, lang, None, previous, invitation)
 
 
 def workbook(
-    framework: Framework, lang: Lang, assessment: Assessment | None, previous: Assessment | None = None
+    framework: Framework,
+    lang: Lang,
+    assessment: Assessment | None,
+    previous: Assessment | None = None,
+    invitation: Invitation | None = None,
 ) -> bytes:
     wb = Workbook()
-    _instructions(first_sheet(wb), lang)
-    _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous)
+    _instructions(first_sheet(wb), lang, invitation)
+    _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous, invitation)
     answers = wb.create_sheet(label("sheet_answers", lang))
     _answers(answers, framework, lang, assessment, previous)
     _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, answers.title)
@@ -103,10 +120,19 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.autoFilter = False
 
 
-def _instructions(ws: Worksheet, lang: Lang) -> None:
+def _instructions(ws: Worksheet, lang: Lang, invitation: Invitation | None = None) -> None:
     ws.title = label("sheet_instructions", lang)
     ws.column_dimensions["A"].width = 110
-    for row, line in enumerate(lines("instructions", lang), start=1):
+    texts = lines("instructions", lang)
+    if invitation is not None:  # for someone who has never seen tolvfalt: no command lines, whom and by when
+        i = invitation
+        texts = [line.format(respondent=i.respondent, forbund=i.forbund, ar=i.ar) for line in lines("invitation", lang)]
+        texts += [
+            "",
+            *([label("invitation_deadline", lang, deadline=i.deadline)] if i.deadline else []),
+            label("invitation_contact", lang, contact=i.contact) if i.contact else label("invitation_return", lang),
+        ]
+    for row, line in enumerate(texts, start=1):
         cell = ws.cell(row, 1)
         write_cell(cell, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -117,11 +143,19 @@ def _instructions(ws: Worksheet, lang: Lang) -> None:
     _protect(ws)
 
 
+def _insatser(items: list[str]) -> str | None:
+    """One per line; a single one with a comma in it ends with a line break, so that it is not read as two."""
+    text = "\n".join(items)
+    return (text + "\n" if len(items) == 1 and "," in text else text) or None
+
+
 def _paras(text: str | None) -> str | None:
     return "\n".join(paragraphs(text)) if text else None
 
 
-def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessment | None) -> None:
+def _metadata(
+    ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessment | None, invitation: Invitation | None
+) -> None:
     source = a or previous
     values: dict[str, Any] = {}
     if source is not None:
@@ -130,8 +164,11 @@ def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessm
             "år": source.ar if a else source.ar + 1,
             "ort": source.ort,
             "författare": source.forfattare,
-            "insatser": "\n".join(source.insatser) or None,
+            "insatser": _insatser(source.insatser),
         }
+    if invitation is not None:  # the respondent writes its own name as author, not the förbundschef's
+        values |= {"förbund": invitation.forbund, "år": invitation.ar, "respondent": invitation.respondent}
+        values.pop("författare", None)
     if a is not None:
         values |= {
             "datum": a.datum,
@@ -160,7 +197,10 @@ def _metadata(ws: Worksheet, lang: Lang, a: Assessment | None, previous: Assessm
         value.fill = INPUT
         value.border = BOX
         value.alignment = WRAP
-        value.protection = UNLOCKED
+        fixed = invitation is not None and key in ("förbund", "år", "respondent")
+        value.protection = Protection(locked=True) if fixed else UNLOCKED
+        if fixed:
+            value.fill = LOCKED
         if key == "datum":
             value.number_format = "yyyy-mm-dd"
         if key in ("inledning", "avslutning", "insatser"):

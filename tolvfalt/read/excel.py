@@ -25,6 +25,7 @@ MAX_ROWS = 10_000  # a filled template has some 25 rows on its longest sheet
 MAX_COLUMNS = 50
 EXCEL_CELL_LIMIT = 32_767
 _LEADING_NUMBER = re.compile(r"^\s*(-?\d{1,9})(?:[.,]0+)?(?:\s|$)")
+_TRAILING_COMMA = re.compile(r"[ \t]*,[ \t]*$")
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
 _RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -221,8 +222,9 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
         if key is None:
             continue
         value = cells.get(columns["value"])
-        if key == "insatser":
-            value = _points(value)
+        if key == "insatser":  # one per line; several typed in one line with commas between
+            lines = [_TRAILING_COMMA.sub("", str(line)) for line in _points(value)]
+            value = lines if len(lines) > 1 else [part for line in lines for part in line.split(",")]
         elif key == "datum" and isinstance(value, dt.datetime):
             value = value.date()
         else:

@@ -60,8 +60,12 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+ROUND_FILE = "omgang.yaml"
+"""The yearly round's plan, written beside the respondents' workbooks: not an assessment."""
+
+
 def is_clutter(path: Path) -> bool:
-    return path.name.startswith(("~$", "._"))
+    return path.name.startswith(("~$", "._")) or path.name == ROUND_FILE
 
 
 def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResult:

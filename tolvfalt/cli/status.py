@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .options import DebugOption, FrameworkOption, JsonOption, LangOption, Language, command_context
+
+NAME = "status"
+HELP = "The yearly round: who has returned a workbook, how complete it is, what is wrong."
+
+
+def command(
+    folder: Annotated[Path, typer.Argument(help="The folder of the round (where template --respondent wrote).")],
+    as_json: JsonOption = False,
+    lang: LangOption = Language.sv,
+    framework: FrameworkOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Exit 1 only when a returned file cannot be read or is invalid."""
+    from ..formats import render, renderable
+    from ..round import status
+    from .output import echo, stdout_errors
+
+    with command_context(lang, framework, debug) as (language, fw):
+        result = status(folder, fw, language)
+        if as_json:
+            echo(render(result, "json", language))
+        else:
+            from rich.console import Console
+
+            with stdout_errors():
+                Console(markup=False, emoji=False, highlight=False).print(renderable(result, language))
+    if result.problems:
+        raise typer.Exit(1)
