@@ -196,8 +196,11 @@ def test_template_from_last_year(tmp_path):
     assert cli("template", "--from", EXAMPLE, "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)
     header = [c.value for c in wb["Svar"][1]]
-    assert header[-2:] == ["Svar 2009", "Bedömning 2009"]
-    assert wb["Svar"].cell(2, len(header) - 1).value.startswith("Samordningsförbundet finansierar")
+    assert header[-4:] == ["Svar 2009", "Bedömning 2009", "Brister 2009", "Åtgärder 2009"]
+    last_year = " ".join(str(c.value) for c in wb["Svar"]["K"] if c.value)
+    assert "**" not in last_year  # last year's answers as plain text, for reading
+    assert wb["Svar"].print_title_rows == "$1:$1" and wb["Svar"].page_setup.orientation == "landscape"
+    assert wb["Svar"].cell(2, len(header) - 3).value.startswith("Samordningsförbundet finansierar")
     assert wb["Uppgifter"]["C3"].value == 2010
     check = cli("check", out)
     assert check.exit_code == 0 and "0/23" in check.stdout

@@ -21,7 +21,7 @@ from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import Lang, label, lines
 from ..model import Assessment, FieldAnswers
-from ..text import paragraphs
+from ..text import paragraphs, plain
 from ..workbook import ANSWER_COLUMNS, METADATA_KEYS
 
 EXCEL_CELL_LIMIT = 32_767
@@ -37,6 +37,7 @@ UNLOCKED = Protection(locked=False)
 WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18,
           "last_year_answer": 70}  # fmt: skip
 POINT_WIDTH = 36
+ANSWER_ROW_HEIGHT = 96  # room for some six lines before a person needs to drag the row taller
 
 
 def assessment(a: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
@@ -149,6 +150,10 @@ def _insatser(items: list[str]) -> str | None:
     return (text + "\n" if len(items) == 1 and "," in text else text) or None
 
 
+def _plain(text: str | None) -> str | None:
+    return "\n".join(plain(p) for p in paragraphs(text)) if text else None
+
+
 def _paras(text: str | None) -> str | None:
     return "\n".join(paragraphs(text)) if text else None
 
@@ -223,7 +228,7 @@ def _answers(
     """Fill the Svar sheet: a row per question, the per-field cells merged over the field's rows."""
     columns = list(ANSWER_COLUMNS)
     if previous is not None:
-        columns += ["last_year_answer", "last_year_rating"]
+        columns += ["last_year_answer", "last_year_rating", "last_year_brister", "last_year_atgarder"]
     for col, key in enumerate(columns, start=1):
         cell = ws.cell(1, col)
         write_cell(cell, label(key, lang, år=previous.ar if previous else ""))
@@ -250,7 +255,7 @@ def _answers(
         first = row
         for question in field.questions:
             answer = _paras(answers.svar.get(question.letter))
-            last_answer = _paras(last.svar.get(question.letter))
+            last_answer = _plain(last.svar.get(question.letter))  # for reading: no **markup**
             cells = {
                 "id": question.id,
                 "field": field.number,
@@ -271,7 +276,7 @@ def _answers(
                 if key == "answer":
                     cell.protection = UNLOCKED
             ws.row_dimensions[row].height = max(
-                60,
+                ANSWER_ROW_HEIGHT,
                 _height(answer, WIDTHS["answer"]) or 0,
                 _height(last_answer, WIDTHS["last_year_answer"]) or 0,
             )
@@ -282,6 +287,8 @@ def _answers(
             "rating": f"{step.value} {step(lang)}" if step else None,
             **{key: "\n".join(items) or None for key, items in answers.points().items()},
             "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
+            "last_year_brister": "\n".join(plain(p) for p in last.brister) or None,
+            "last_year_atgarder": "\n".join(plain(p) for p in last.atgarder) or None,
         }
         for key, value in per_field.items():
             if key not in index:
@@ -300,6 +307,8 @@ def _answers(
     ws.freeze_panes = ws.cell(2, index["question"] + 1).coordinate
     ws.auto_filter.ref = None
     _protect(ws)
+    ws.page_setup.orientation = "landscape"  # printed a page wide, the header row on every page
+    ws.print_title_rows = "1:1"
 
 
 def _grid(ws: Worksheet, framework: Framework, lang: Lang, answers_sheet: str) -> None:
