@@ -176,3 +176,26 @@ def test_insatser_in_one_cell_are_split(tmp_path, cell):
             row[2].value = cell
     wb.save(path)
     assert load(path).insatser == ["Resam", "Hälsocenter"]
+
+
+def test_compare_of_merged_years_shows_each_party(tmp_path, framework):
+    years = tmp_path / "år"
+    years.mkdir()
+    for year, (fk, region) in ((2026, (3, 2)), (2027, (4, 1))):
+        (years / f"{year}.yaml").write_text(
+            f"förbund: {FORBUND}\når: {year}\nfält:\n  4:\n    bedömning: 2\n"
+            f"svarande:\n  Försäkringskassan:\n    fält:\n      4:\n        bedömning: {fk}\n"
+            f"  Regionen:\n    fält:\n      4:\n        bedömning: {region}\n",
+            "utf-8",
+        )
+    run = cli("compare", years)
+    assert run.exit_code == 0, run.stderr
+    text = run.stdout
+    party = text.index(f"{FORBUND} (Försäkringskassan): Förändringar 2026–2027")
+    assert "bedömning 3 → 4 ↑" in text[party:] and "bedömning 2 → 1 ↓" in text[text.index("(Regionen): Förändringar") :]
+    out = tmp_path / "alla.csv"
+    assert cli("compare", years, "-o", out).exit_code == 0
+    rows = [line.split(",") for line in out.read_bytes().decode("utf-8-sig").splitlines()[1:]]
+    fk = [r for r in rows if r[3] == "Försäkringskassan" and r[5] == "4a"]
+    assert [(r[2], r[6]) for r in fk] == [("2026", "3"), ("2027", "4")]
+    assert len(rows) == 2 * 3 * len(framework.questions)  # a row per party (and the agreed part) per question

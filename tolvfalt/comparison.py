@@ -165,6 +165,19 @@ def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldC
     )
 
 
+def _digests(source: str, a: Assessment, done: Completeness, framework: Framework) -> list[Digest]:
+    """The file's digest, and in a merged assessment one per party too, so that each party's ratings are seen
+    over the years beside the agreed ones."""
+    from .model import completeness
+
+    own = Digest.of(source, a, done)
+    parties = []
+    for name, part in a.svarande.items():
+        alone = Assessment.model_construct(forbund=a.forbund, ar=a.ar, respondent=name, falt=part.falt, svarande={})
+        parties.append(Digest.of(f"{source} ({name})", alone, completeness(alone, framework)))
+    return [own, *parties]
+
+
 def compare(results: Iterable[FileResult], framework: Framework) -> Comparison:
     """Group the files that were read by förbund (and respondent), in year order, and find what changed."""
     groups: dict[tuple[str, str | None], list[Digest]] = defaultdict(list)
@@ -172,8 +185,8 @@ def compare(results: Iterable[FileResult], framework: Framework) -> Comparison:
     for result in results:  # one at a time: only the digest of each file is kept
         problems.extend(result.problems)
         if result.assessment is not None and result.completeness is not None:
-            digest = Digest.of(result.source, result.assessment, result.completeness)
-            groups[(digest.forbund, digest.respondent)].append(digest)
+            for digest in _digests(result.source, result.assessment, result.completeness, framework):
+                groups[(digest.forbund, digest.respondent)].append(digest)
     series, warnings = [], []
     for (forbund, respondent), entries in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         entries.sort(key=lambda e: (e.ar, e.source))
