@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from tolvfalt.framework import Framework
-from tolvfalt.model import Assessment
+from tolvfalt.model import STATUSES, Assessment
 from tolvfalt.read.framework import default_framework
 from tolvfalt.text import one_line
 
@@ -29,6 +29,14 @@ def field_answers(framework: Framework, number: int) -> st.SearchStrategy[dict]:
             "brister": st.lists(line, max_size=3),
             "möjligheter": st.lists(line, max_size=3),
             "åtgärder": st.lists(line, max_size=3),
+            "analys": prose,
+            "uppföljning": st.lists(
+                st.fixed_dictionaries(
+                    {"åtgärd": line.filter(lambda s: one_line(s))},
+                    optional={"status": st.sampled_from(STATUSES), "kommentar": line},
+                ),
+                max_size=2,
+            ),
         },
     )
 
@@ -55,4 +63,21 @@ def assessments(draw: st.DrawFn, framework: Framework | None = None) -> Assessme
         )
     )
     data["fält"] = {n: draw(field_answers(framework, n)) for n in numbers}
+    names = draw(st.lists(line.filter(lambda s: one_line(s) and "." not in s), unique_by=one_line, max_size=2))
+    data["svarande"] = {
+        name: {
+            "inledning": draw(prose),
+            "insatser": draw(st.lists(line, max_size=2)),
+            "fält": {
+                n: draw(field_answers(framework, n).map(_party_part))
+                for n in draw(st.lists(st.sampled_from(sorted(framework.by_number)), unique=True, max_size=3))
+            },
+        }
+        for name in names
+    }
     return Assessment.model_validate(data)
+
+
+def _party_part(answers: dict) -> dict:
+    """A party's answers hold no analys or follow-up: those are the förbundschef's."""
+    return {k: v for k, v in answers.items() if k not in ("analys", "uppföljning")}

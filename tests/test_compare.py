@@ -217,12 +217,14 @@ def test_merge_with_the_head(tmp_path, respondents, framework):
         assert merged.falt[1].analys == "Parterna ser olika på målen." and len(merged.svarande) == 3
 
 
-def test_merge_html_and_no_workbook(tmp_path, respondents):
+def test_merge_html_and_workbook(tmp_path, respondents, framework):
     html = tmp_path / "alla.html"
     assert cli("merge", *respondents, "-o", html).exit_code == 0
     assert 'class="disagreement"' in html.read_text("utf-8")
-    run = cli("merge", *respondents, "-o", tmp_path / "alla.xlsx")
-    assert run.exit_code == 2 and not (tmp_path / "alla.xlsx").exists()
+    yaml_out, xlsx_out = tmp_path / "alla.yaml", tmp_path / "alla.xlsx"
+    assert cli("merge", *respondents, "-o", yaml_out).exit_code == 0
+    assert cli("merge", *respondents, "-o", xlsx_out).exit_code == 0
+    assert load(xlsx_out, framework) == load(yaml_out, framework)  # every party kept in the workbook too
 
 
 def test_merge_refuses_mismatch_unless_forced(tmp_path, respondents):

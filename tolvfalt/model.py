@@ -98,6 +98,11 @@ class FollowUp(BaseModel):
     def _spellings(cls, data: Any) -> Any:
         return _reject_both_spellings(data, FOLLOW_UP_ASCII)
 
+    @model_validator(mode="after")
+    def _canonical(self) -> FollowUp:
+        self.kommentar = self.kommentar or None
+        return self
+
 
 class FieldAnswers(BaseModel):
     """What one field of the grid holds: an answer per question letter, a rating and short points; in a merged
@@ -123,6 +128,7 @@ class FieldAnswers(BaseModel):
     @model_validator(mode="after")
     def _drop_unanswered(self) -> FieldAnswers:
         self.svar = {letter: text for letter, text in self.svar.items() if text}
+        self.analys = self.analys or None
         return self
 
     def points(self) -> dict[str, list[str]]:
@@ -150,8 +156,15 @@ class Response(BaseModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Response:
+        for name in ("fil", "forfattare", "inledning"):
+            if getattr(self, name) == "":
+                setattr(self, name, None)
+        self.insatser = _drop_empty(self.insatser)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         return self
+
+    def is_empty(self) -> bool:
+        return not (self.fil or self.forfattare or self.datum or self.inledning or self.insatser or self.falt)
 
 
 class Assessment(BaseModel):
@@ -196,6 +209,7 @@ class Assessment(BaseModel):
                 setattr(self, name, None)
         self.insatser = _drop_empty(self.insatser)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
+        self.svarande = {name: part for name, part in self.svarande.items() if not part.is_empty()}
         return self
 
     def answer(self, question_id: str) -> str | None:

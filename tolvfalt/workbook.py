@@ -7,6 +7,12 @@ from .model import Assessment, FieldAnswers
 # Rows of the metadata sheet, by key (a hidden column holds the key; the label beside it is translated).
 METADATA_KEYS = Assessment.METADATA
 # Columns of the answer sheet, by label key; the reader finds each by its heading in either language.
-ANSWER_COLUMNS = ("id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS)
+ANSWER_COLUMNS = (
+    "id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS, "analys",
+)  # fmt: skip
 # The per-field columns (filled on the field's first row, merged over its rows) and the model keys they hold.
-FIELD_COLUMNS = {"rating": "bedömning", **{key: key for key in FieldAnswers.POINTS}}
+FIELD_COLUMNS = {"rating": "bedömning", **{key: key for key in FieldAnswers.POINTS}, "analys": "analys"}
+# The follow-up sheet: a row per earlier åtgärd, by field.
+FOLLOW_UP_COLUMNS = ("field", "action", "status", "comment")
+# The parties' sheet of a merged assessment: each party's data, a value per row, keyed by its path in the file.
+PARTY_COLUMNS = ("respondent", "key_column", "value")

@@ -35,7 +35,7 @@ FORMATS: tuple[Format, ...] = (
     Format("html", (".html", ".htm"), False, frozenset({"assessment", "comparison", "merged"})),
     Format("pdf", (".pdf",), True, frozenset({"assessment", "comparison", "merged"})),
     Format("docx", (".docx",), True, frozenset({"assessment", "merged"})),
-    Format("xlsx", (".xlsx",), True, frozenset({"assessment", "comparison"})),
+    Format("xlsx", (".xlsx",), True, frozenset({"assessment", "comparison", "merged"})),
     Format("json", (".json",), False, ALL),
     Format("yaml", (".yaml", ".yml"), False, frozenset({"assessment", "merged"})),
     Format("csv", (".csv",), True, frozenset({"comparison"})),
@@ -105,7 +105,7 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
         return _assessment(obj, fmt, lang, framework, options)
     if kind == "comparison":
         return _comparison(obj, fmt, lang)
-    if fmt in ("yaml", "docx"):  # a merged view as one combined assessment
+    if fmt in ("yaml", "docx", "xlsx"):  # a merged view as one combined assessment
         return _assessment(obj.combined(), fmt, lang, obj.framework, options)
     return _merged(obj, fmt, lang)
 

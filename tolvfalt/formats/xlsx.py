@@ -6,6 +6,7 @@ Sheets: Instruktioner, Uppgifter (metadata), Tolvfältaren (the grid with live c
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 from typing import Any, NamedTuple
@@ -20,9 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import Lang, label, lines
-from ..model import Assessment, FieldAnswers
+from ..model import STATUSES, Assessment, FieldAnswers, FollowUp
 from ..text import paragraphs, plain
-from ..workbook import ANSWER_COLUMNS, METADATA_KEYS
+from ..workbook import ANSWER_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, PARTY_COLUMNS
 
 EXCEL_CELL_LIMIT = 32_767
 INPUT = PatternFill("solid", fgColor="FFF9E5")
@@ -35,14 +36,12 @@ WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
 UNLOCKED = Protection(locked=False)
 
 WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18,
-          "last_year_answer": 70}  # fmt: skip
+          "last_year_answer": 70, "analys": 60}  # fmt: skip
 POINT_WIDTH = 36
 ANSWER_ROW_HEIGHT = 96  # room for some six lines before a person needs to drag the row taller
 
 
 def assessment(a: Assessment, framework: Framework, lang: Lang = "sv") -> bytes:
-    if a.svarande:  # the workbook has no place for several parties' answers: refuse rather than lose them
-        raise TolvfaltError([Problem("xlsx_merged", {})])
     return workbook(framework, lang, a)
 
 
@@ -77,6 +76,11 @@ def workbook(
     answers = wb.create_sheet(label("sheet_answers", lang))
     _answers(answers, framework, lang, assessment, previous)
     _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, answers.title)
+    follow_ups = _follow_ups_of(assessment, previous)
+    if follow_ups:
+        _follow_up_sheet(wb.create_sheet(label("sheet_follow_up", lang)), lang, follow_ups)
+    if assessment is not None and assessment.svarande:
+        _parties(wb.create_sheet(label("sheet_parties", lang)), lang, assessment)
     wb.active = 1
     source = assessment or previous
     wb.properties.title = (
@@ -150,6 +154,66 @@ def _insatser(items: list[str]) -> str | None:
     return (text + "\n" if len(items) == 1 and "," in text else text) or None
 
 
+def _follow_ups_of(a: Assessment | None, previous: Assessment | None) -> list[tuple[int, FollowUp]]:
+    """The assessment's follow-up, or (for next year's template) last year's åtgärder without a status yet."""
+    if a is not None:
+        return [(n, item) for n, field in a.falt.items() for item in field.uppfoljning]
+    if previous is not None:
+        return [(n, FollowUp(åtgärd=action)) for n, field in previous.falt.items() for action in field.atgarder]
+    return []
+
+
+def _follow_up_sheet(ws: Worksheet, lang: Lang, items: list[tuple[int, FollowUp]]) -> None:
+    statuses = list(STATUSES)
+    choice = DataValidation(type="list", formula1='"' + ",".join(statuses) + '"', allow_blank=True)
+    choice.errorStyle, choice.showErrorMessage, choice.showInputMessage = "stop", True, True
+    choice.error = choice.prompt = label("status_prompt", lang, statuses=", ".join(statuses))
+    ws.add_data_validation(choice)
+    for col, (key, width) in enumerate(zip(FOLLOW_UP_COLUMNS, (8, 60, 16, 60), strict=True), start=1):
+        cell = ws.cell(1, col)
+        write_cell(cell, label(key, lang))
+        cell.font, cell.fill, cell.border = Font(bold=True), HEADER, BOX
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for row, (number, item) in enumerate(items, start=2):
+        values = (number, item.atgard, item.status, item.kommentar)
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            write_cell(cell, value, f"fält.{number}.uppföljning")
+            cell.alignment, cell.border = WRAP, BOX
+            if col >= 3:
+                cell.fill, cell.protection = INPUT, UNLOCKED
+        choice.add(ws.cell(row, 3).coordinate)
+    ws.freeze_panes = "A2"
+    _protect(ws)
+
+
+def _parties(ws: Worksheet, lang: Lang, a: Assessment) -> None:
+    """Each party's part of a merged assessment, a value per row under its key in the file (fält.4.svar.a)."""
+    for col, (key, width) in enumerate(zip(PARTY_COLUMNS, (24, 24, 90), strict=True), start=1):
+        cell = ws.cell(1, col)
+        write_cell(cell, label(key, lang))
+        cell.font, cell.fill = Font(bold=True), HEADER
+        ws.column_dimensions[get_column_letter(col)].width = width
+    row = 2
+    for name, part in a.svarande.items():
+        for key, value in _flatten(part.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)):
+            for col, cell_value in enumerate((name, key, value), start=1):
+                write_cell(ws.cell(row, col), cell_value, f"svarande.{name}.{key}")
+                ws.cell(row, col).alignment = WRAP
+            row += 1
+
+
+def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """``{"fält": {4: {"svar": {"a": "…"}}}}`` as ``[("fält.4.svar.a", "…")]``; lists one item per line."""
+    if isinstance(data, dict):
+        return [pair for key, value in data.items() for pair in _flatten(value, f"{prefix}{key}.")]
+    if isinstance(data, list):
+        return [(prefix[:-1], "\n".join(str(item) for item in data))]
+    if isinstance(data, str) and "\n\n" in data:
+        return [(prefix[:-1], _paras(data))]
+    return [(prefix[:-1], data.isoformat() if isinstance(data, dt.date) else data)]
+
+
 def _plain(text: str | None) -> str | None:
     return "\n".join(plain(p) for p in paragraphs(text)) if text else None
 
@@ -175,12 +239,13 @@ def _metadata(
         values |= {"förbund": invitation.forbund, "år": invitation.ar, "respondent": invitation.respondent}
         values.pop("författare", None)
     if a is not None:
+        dump = a.model_dump(by_alias=True)
+        values = {key: dump[key] for key in METADATA_KEYS}
         values |= {
-            "datum": a.datum,
-            "respondent": a.respondent,
-            "titel": a.titel,
+            "insatser": _insatser(a.insatser),
             "inledning": _paras(a.inledning),
             "avslutning": _paras(a.avslutning),
+            "utkast": "ja" if a.utkast else None,
         }
     for col, (text, width) in enumerate(
         ((label("key_column", lang), 12), (label("metadata_label", lang), 18), (label("value", lang), 90)), start=1
@@ -286,6 +351,7 @@ def _answers(
         per_field = {
             "rating": f"{step.value} {step(lang)}" if step else None,
             **{key: "\n".join(items) or None for key, items in answers.points().items()},
+            "analys": _paras(answers.analys),
             "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
             "last_year_brister": "\n".join(plain(p) for p in last.brister) or None,
             "last_year_atgarder": "\n".join(plain(p) for p in last.atgarder) or None,

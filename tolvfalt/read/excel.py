@@ -17,7 +17,8 @@ from xml.etree import ElementTree
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import LANGS, label
-from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, METADATA_KEYS
+from ..model import FieldAnswers
+from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, PARTY_COLUMNS
 from .package import open_package
 from .source import Located, display_name
 
@@ -41,6 +42,7 @@ def read_workbook(path: Path, framework: Framework) -> Located:
     parts = _sheet_parts(archive, name)
     titles = list(parts)
     wanted = {key: _sheet_title(titles, key, name) for key in ("sheet_metadata", "sheet_answers")}
+    wanted |= {key: title for key in ("sheet_follow_up", "sheet_parties") if (title := _optional(titles, key))}
     problems = [p for title in wanted.values() for p in _scan_sheet(archive, parts[title], title, name)]
     if problems:
         raise TolvfaltError(problems)
@@ -62,12 +64,16 @@ def read_workbook(path: Path, framework: Framework) -> Located:
             return Sheet(title, [[None if v == "" else v for v in row] for row in rows])
 
         located = Located({}, name)
-        metadata, answers = sheet("sheet_metadata"), sheet("sheet_answers")
-        too_long = [*_too_long(metadata, name), *_too_long(answers, name)]
+        sheets = {key: sheet(key) for key in wanted}
+        too_long = [p for ws in sheets.values() for p in _too_long(ws, name)]
         if too_long:
             raise TolvfaltError(too_long)
-        _read_metadata(metadata, located)
-        _read_answers(answers, located, framework)
+        _read_metadata(sheets["sheet_metadata"], located)
+        _read_answers(sheets["sheet_answers"], located, framework)
+        if "sheet_follow_up" in sheets:
+            _read_follow_up(sheets["sheet_follow_up"], located)
+        if "sheet_parties" in sheets:
+            _read_parties(sheets["sheet_parties"], located)
         return located
     finally:
         wb.close()
@@ -149,6 +155,11 @@ def _too_long(ws: Sheet, name: str) -> list[Problem]:
         for c, v in enumerate(values, start=1)
         if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT
     ]
+
+
+def _optional(titles: list[str], key: str) -> str | None:
+    by_name = {title.strip().lower(): title for title in titles}
+    return next((by_name[label(key, lang).lower()] for lang in LANGS if label(key, lang).lower() in by_name), None)
 
 
 def _sheet_title(titles: list[str], key: str, name: str) -> str:
@@ -234,6 +245,47 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
             located.data[key] = value
 
 
+def _read_follow_up(ws: Sheet, located: Located) -> None:
+    """Last year's åtgärder, a row each: the field, the åtgärd, its status and a comment."""
+    top, columns = _find_header(ws, _header_map(FOLLOW_UP_COLUMNS), ("field", "action"), located.file)
+    fields = located.data.setdefault("fält", {})
+    for number, values in enumerate(ws.rows[top:], start=top + 1):
+        cells = dict(enumerate(values, start=1))
+        field, action = cells.get(columns["field"]), cells.get(columns["action"])
+        if field is None and action is None:
+            continue
+        key = _cell_text(field)
+        items = fields.setdefault(key, {}).setdefault("uppföljning", [])
+        path = ("fält", str(key), "uppföljning", str(len(items)))
+        item = {"åtgärd": _cell_text(action)}
+        for column, name in (("status", "status"), ("comment", "kommentar")):
+            value = _cell_text(cells.get(columns[column])) if column in columns else None
+            if value is not None:
+                item[name] = value
+                located.lines[(*path, name)] = _address(ws, number, columns[column])
+        located.lines[path] = located.lines[(*path, "åtgärd")] = _address(ws, number, columns["action"])
+        items.append(item)
+
+
+def _read_parties(ws: Sheet, located: Located) -> None:
+    """Each party's part of a merged assessment: a value per row under its key (fält.4.svar.a)."""
+    top, columns = _find_header(ws, _header_map(PARTY_COLUMNS), ("respondent", "key_column", "value"), located.file)
+    parties = located.data.setdefault("svarande", {})
+    for number, values in enumerate(ws.rows[top:], start=top + 1):
+        cells = dict(enumerate(values, start=1))
+        name, key = cells.get(columns["respondent"]), cells.get(columns["key_column"])
+        if name is None or not isinstance(key, str):
+            continue
+        parts = key.split(".")
+        place: dict[str, Any] = parties.setdefault(str(name), {})
+        for part in parts[:-1]:
+            place = place.setdefault(part, {})
+        raw = cells.get(columns["value"])
+        listed = parts[-1] in ("insatser", *FieldAnswers.POINTS)
+        place[parts[-1]] = _points(raw) if listed else _cell_text(raw)
+        located.lines[("svarande", str(name), *parts)] = _address(ws, number, columns["value"])
+
+
 def _read_answers(ws: Sheet, located: Located, framework: Framework) -> None:
     top, columns = _find_header(ws, _header_map(ANSWER_COLUMNS), ("id", "answer"), located.file)
     fields: dict[int, dict[str, Any]] = {}
@@ -268,7 +320,7 @@ def _read_answers(ws: Sheet, located: Located, framework: Framework) -> None:
             if column not in columns:
                 continue
             raw = cells.get(columns[column])
-            value = _rating(raw) if column == "rating" else _points(raw)
+            value = _rating(raw) if column == "rating" else _cell_text(raw) if column == "analys" else _points(raw)
             if value in (None, []):
                 continue
             place = _address(ws, number, columns[column])
