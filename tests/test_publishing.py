@@ -74,6 +74,10 @@ def _pages(tmp_path: Path) -> list[Path]:
         merge = [EXAMPLES / "2010-pahittad.yaml", EXAMPLES / "exempelforbundet-2010.yaml", "--force"]
         assert cli("merge", *merge, "-o", out, "--lang", lang).exit_code == 0
         pages.append(out)
+        merged, out = tmp_path / f"sammanstallning-{lang}.yaml", tmp_path / f"sammanstalld-kartlaggning-{lang}.html"
+        assert cli("merge", *merge, "-o", merged).exit_code == 0  # every party's voice in the yearly document
+        assert cli("assess", merged, "-o", out, "--lang", lang).exit_code == 0
+        pages.append(out)
     return pages
 
 
