@@ -97,6 +97,14 @@ def test_the_whole_round(tmp_path):
     assert a.svarande["Kommunerna"].forfattare == "Samordnare"  # kept as data, never the document's author
     assert [r.falt[4].bedomning for r in a.svarande.values()] == [1, 4, 3]
 
+    workbook = tmp_path / "sammanstallning.xlsx"
+    assert cli("assess", merged, "-o", workbook).exit_code == 0 and load(workbook) == a  # nothing lost
+    marks = [c.value for row in openpyxl.load_workbook(workbook)["Svar"].iter_rows() for c in row if c.value]
+    assert "Försäkringskassan 1 · Kommunerna 4 · Regionen 3 (olika bedömningar – diskutera)" in marks
+    terminal = cli("assess", merged, "--format", "terminal").stdout
+    assert "Parternas bedömningar: Försäkringskassan 1 · Kommunerna 4 · Regionen 3" in terminal
+    assert "olika bedömningar – diskutera" in terminal
+
     page = tmp_path / "k.html"
     assert cli("assess", merged, "-o", page).exit_code == 0
     html = page.read_text("utf-8")
@@ -199,3 +207,16 @@ def test_compare_of_merged_years_shows_each_party(tmp_path, framework):
     fk = [r for r in rows if r[3] == "Försäkringskassan" and r[5] == "4a"]
     assert [(r[2], r[6]) for r in fk] == [("2026", "3"), ("2027", "4")]
     assert len(rows) == 2 * 3 * len(framework.questions)  # a row per party (and the agreed part) per question
+
+
+def test_compare_shows_the_follow_up(tmp_path):
+    (tmp_path / "2026.yaml").write_text(
+        f"förbund: {FORBUND}\når: 2026\nfält:\n  4:\n    åtgärder: [Utbildningsdag]\n", "utf-8"
+    )
+    (tmp_path / "2027.yaml").write_text(
+        f"förbund: {FORBUND}\når: 2027\nfält:\n  4:\n    uppföljning:\n      - åtgärd: Utbildningsdag\n"
+        "        status: genomförd\n",
+        "utf-8",
+    )
+    run = cli("compare", tmp_path)
+    assert run.exit_code == 0 and "Uppföljning av förra årets åtgärder: Utbildningsdag: genomförd" in run.stdout

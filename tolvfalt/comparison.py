@@ -36,6 +36,8 @@ class FieldDigest:
     """How many brister, möjligheter and åtgärder."""
     answers: dict[str, tuple[bytes, int]] = field(default_factory=dict)
     """Per question letter: a fingerprint of the answer (case and spacing aside) and its word count."""
+    follow_ups: tuple[tuple[str, str | None], ...] = ()
+    """Last year's åtgärder and what became of them."""
 
     @classmethod
     def of(cls, answers: FieldAnswers) -> FieldDigest:
@@ -49,6 +51,7 @@ class FieldDigest:
                 for letter, text in answers.svar.items()
                 if text
             },
+            tuple((item.atgard, item.status) for item in answers.uppfoljning),
         )
 
 
@@ -89,6 +92,7 @@ class FieldChange:
     gone_brister: list[str]
     gone_atgarder: list[str]
     unchanged_answers: list[str]
+    follow_ups: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def rating_delta(self) -> int | None:
@@ -103,6 +107,7 @@ class FieldChange:
             or self.gone_brister
             or self.gone_atgarder
             or self.unchanged_answers
+            or self.follow_ups
         )
 
 
@@ -162,6 +167,7 @@ def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldC
         gone_brister=_new(before.brister, after.brister),
         gone_atgarder=_new(before.atgarder, after.atgarder),
         unchanged_answers=unchanged,
+        follow_ups=after.follow_ups,
     )
 
 

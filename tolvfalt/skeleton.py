@@ -53,6 +53,7 @@ def skeleton(
         f"ort: {_quote(previous.ort if previous else None)}",
         "datum:          # ÅÅÅÅ-MM-DD",
         f"författare: {_quote(previous.forfattare if previous else None)}",
+        f"befattning: {_quote(previous.befattning if previous else None)}",
         "inledning: |",
         "",
         f"insatser: {_list(previous.insatser if previous else [])}",

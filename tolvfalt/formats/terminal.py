@@ -71,13 +71,28 @@ def assessment(doc: v.DocumentView) -> RenderableType:
     parts.append(Text(doc.completeness_text, style="green" if doc.completeness.complete else "yellow"))
     for section in doc.sections:
         parts.append(Rule(Text(section.heading), align="left", style="cyan"))
+        if section.analys:
+            parts.append(Text(label("analys", lang), style="bold"))
+            parts.extend(styled(p) for p in section.analys)
+            parts.append(Text())
         for question in section.questions:
             parts.append(Text(question.text, style="bold"))
             paras = [styled(p) for p in question.paragraphs]
-            parts.extend(paras or [Text(label("not_answered", lang), style="italic red")])
+            if paras or not question.voices:
+                parts.extend(paras or [Text(label("not_answered", lang), style="italic red")])
+            for name, voice in question.voices:
+                parts.append(Text(f"  {name}:", style="underline"))
+                voiced = [Text("  ").append_text(styled(p)) for p in voice]
+                parts.extend(voiced or [Text("  " + label("not_answered", lang), style="italic red")])
             parts.append(Text())
         if section.rating is not None:
-            parts.append(Text(f"{label('rating', lang)}: ").append_text(badge(section.rating)))
+            line = Text(f"{label('rating', lang)}: ").append_text(badge(section.rating))
+            if section.note:
+                line.append(f"  {section.note}", style="bold red")
+            parts.append(line)
+        if section.party_ratings:
+            shown = " · ".join(f"{name} {r.short}" for name, r in section.party_ratings)
+            parts.append(Text(f"{label('parties_ratings', lang)}: {shown}"))
         for point_list in section.points:
             parts.append(Text(point_list.label, style="bold"))
             parts.extend(Text("  • ").append_text(styled(item)) for item in point_list.items)

@@ -360,6 +360,12 @@ def change_lines(change: FieldChange, lang: Lang, year_before: int) -> list[tupl
     if change.unchanged_answers:
         ids = ", ".join(change.unchanged_answers)
         lines.append(("unchanged", f"{label('unchanged_answers', lang, år=year_before)}: {ids}"))
+    if change.follow_ups:
+        done = "; ".join(
+            f"{action}: {label(_STATUS[status], lang) if status else label('no_status', lang)}"
+            for action, status in change.follow_ups
+        )
+        lines.append(("follow_up", f"{label('follow_up', lang)}: {done}"))
     return lines
 
 

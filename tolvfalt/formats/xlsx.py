@@ -154,6 +154,20 @@ def _insatser(items: list[str]) -> str | None:
     return (text + "\n" if len(items) == 1 and "," in text else text) or None
 
 
+READ_ONLY = ("last_year", "parties_ratings")
+
+
+def _party_ratings(a: Assessment, number: int, lang: Lang) -> str | None:
+    from ..merged import DISAGREEMENT
+
+    given = [(name, v.bedomning) for name, v in a.voices(number) if v.bedomning is not None]
+    if not given:
+        return None
+    text = " · ".join(f"{name} {rating}" for name, rating in given)
+    values = [rating for _, rating in given]
+    return text + (f" ({label('disagreement', lang)})" if max(values) - min(values) >= DISAGREEMENT else "")
+
+
 def _follow_ups_of(a: Assessment | None, previous: Assessment | None) -> list[tuple[int, FollowUp]]:
     """The assessment's follow-up, or (for next year's template) last year's åtgärder without a status yet."""
     if a is not None:
@@ -294,6 +308,8 @@ def _answers(
     columns = list(ANSWER_COLUMNS)
     if previous is not None:
         columns += ["last_year_answer", "last_year_rating", "last_year_brister", "last_year_atgarder"]
+    if a is not None and a.svarande:
+        columns += ["parties_ratings"]  # to read, not to fill in: each party's rating, and whether they differ
     for col, key in enumerate(columns, start=1):
         cell = ws.cell(1, col)
         write_cell(cell, label(key, lang, år=previous.ar if previous else ""))
@@ -337,7 +353,7 @@ def _answers(
                 cell = ws.cell(row, col)
                 cell.alignment = WRAP
                 cell.border = BOX
-                cell.fill = INPUT if key == "answer" else PREVIOUS if key.startswith("last_year") else LOCKED
+                cell.fill = INPUT if key == "answer" else PREVIOUS if key.startswith(READ_ONLY) else LOCKED
                 if key == "answer":
                     cell.protection = UNLOCKED
             ws.row_dimensions[row].height = max(
@@ -355,6 +371,7 @@ def _answers(
             "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
             "last_year_brister": "\n".join(plain(p) for p in last.brister) or None,
             "last_year_atgarder": "\n".join(plain(p) for p in last.atgarder) or None,
+            "parties_ratings": _party_ratings(a, field.number, lang) if a is not None else None,
         }
         for key, value in per_field.items():
             if key not in index:
@@ -364,7 +381,7 @@ def _answers(
             write_cell(cell, value, f"fält.{field.number}.{key}")
             if row - 1 > first:
                 ws.merge_cells(start_row=first, start_column=col, end_row=row - 1, end_column=col)
-            if not key.startswith("last_year"):
+            if not key.startswith(READ_ONLY):
                 cell.fill = INPUT
                 cell.protection = UNLOCKED
             if key == "rating":

@@ -99,7 +99,8 @@ def _charts(ws: Worksheet, c: v.ComparisonView, t: v.RatingsTable, name: str) ->
 
 
 CHANGE_KINDS = {"rating": "change_rating", "new_brister": "change_new_brister", "gone_brister": "change_gone_brister",
-                "gone_atgarder": "change_gone_atgarder", "unchanged": "change_unchanged"}  # fmt: skip
+                "gone_atgarder": "change_gone_atgarder", "unchanged": "change_unchanged",
+                "follow_up": "follow_up"}  # fmt: skip
 
 
 def comparison(c: v.ComparisonView) -> bytes:
