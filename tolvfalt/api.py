@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .comparison import Comparison
-from .framework import Framework
-from .merged import Merged
-from .model import Assessment
 from .read.framework import default_framework
 from .read.many import FileResult, expand, read_many
+
+if TYPE_CHECKING:
+    from .comparison import Comparison
+    from .framework import Framework
+    from .merged import Merged
+    from .model import Assessment
 
 Progress = Callable[[Path], None]
 

@@ -19,7 +19,7 @@ from .options import (
 )
 
 NAME = "assess"
-DOCUMENTS = ("md", "html", "pdf", "docx", "terminal")
+DOCUMENTS = ("md", "html", "pdf", "docx")  # those that show what changed since last year
 HELP = "Load an assessment (YAML or xlsx), validate it and render it."
 
 

@@ -3,14 +3,18 @@ merged view and check results. No user text is ever read as rich markup."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Lang, label
-from ..round import RoundStatus
 from . import view as v
+
+if TYPE_CHECKING:
+    from ..round import RoundStatus
 
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
 
