@@ -13,8 +13,8 @@ from .options import (
     Language,
     OutputOption,
     command_context,
-    err,
     format_help,
+    warn,
 )
 
 NAME = "compare"
@@ -32,7 +32,6 @@ def command(
 ) -> None:
     from ..api import compare
     from ..errors import TolvfaltError
-    from ..i18n import label
     from ..read.many import expand
     from .options import progress
     from .output import choose, emit
@@ -43,7 +42,6 @@ def command(
         with progress(len(files), language) as tick:
             comparison = compare(files, fw, progress=tick)
         emit(comparison, chosen, output, language, inputs=[*files, *([framework] if framework else [])], force=force)
-        for warning in comparison.warnings:
-            err(f"{label('warning', language)}: {warning.format(language)}")
+        warn(comparison.warnings, language)
         if comparison.problems:
             raise TolvfaltError(comparison.problems)

@@ -15,8 +15,8 @@ from .options import (
     Language,
     OutputOption,
     command_context,
-    err,
     format_help,
+    warn,
 )
 
 NAME = "merge"
@@ -56,7 +56,6 @@ def command(
     """Without -o: the ratings with their spread. -o .md/.html: every answer side by side; .yaml/.xlsx/.docx: one
     combined assessment (answers labelled by respondent, the median rating, all points)."""
     from ..api import merge
-    from ..i18n import label
     from ..read.many import expand
     from .options import progress
     from .output import choose, emit
@@ -67,8 +66,5 @@ def command(
         with progress(len(files), language) as tick:
             merged = merge(files, fw, force=force, head=head, progress=tick)
         inputs = [*files, *(p for p in (framework, head) if p)]
-        for warning in _missing_from_round(paths, merged.names):
-            err(f"{label('warning', language)}: {warning.format(language)}")
-        for warning in merged.warnings:
-            err(f"{label('warning', language)}: {warning.format(language)}")
+        warn([*_missing_from_round(paths, merged.names), *merged.warnings], language)
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

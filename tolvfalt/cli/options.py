@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -15,6 +15,7 @@ from ..formats import Kind, formats_for
 from ..i18n import Lang
 
 if TYPE_CHECKING:
+    from ..errors import Problem
     from ..framework import Framework
 
 
@@ -90,6 +91,14 @@ def command_context(lang: Language, framework: Path | None, debug: bool) -> Iter
     language = lang_of(lang)
     with user_errors(language, debug):
         yield language, load_framework(framework)
+
+
+def warn(problems: Iterable[Problem], lang: Lang) -> None:
+    """Each problem that does not stop the command, as a line on stderr: "varning: …"."""
+    from ..i18n import label
+
+    for problem in problems:
+        err(f"{label('warning', lang)}: {problem.format(lang)}")
 
 
 def wrote(path: Path, lang: Lang) -> None:
