@@ -71,7 +71,7 @@ def emit(
         except TolvfaltError as exc:
             if source is None:
                 raise
-            raise TolvfaltError(replace(p, file=p.file or source) for p in exc.problems) from None
+            raise TolvfaltError(replace(p, file=p.file or source) if p.key else p for p in exc.problems) from None
 
     if output is None:
         if fmt.name == "terminal":
