@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -58,6 +58,13 @@ Line = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterVa
 Number = Annotated[int, BeforeValidator(_no_bool)]
 
 
+def _blank_to_none(model: BaseModel) -> None:
+    """An optional text left empty (a blank cell, ``key:`` with nothing after it) is no text at all."""
+    for name, value in model.__dict__.items():
+        if value == "":
+            setattr(model, name, None)
+
+
 def _drop_empty(items: list[str]) -> list[str]:
     return [item for item in items if item]
 
@@ -73,7 +80,8 @@ FIELD_ASCII = {
     "uppföljning": "uppfoljning",
 }
 FOLLOW_UP_ASCII = {"åtgärd": "atgard"}
-STATUSES = ("genomförd", "pågår", "ej påbörjad", "struken")
+Status = Literal["genomförd", "pågår", "ej påbörjad", "struken"]
+STATUSES: tuple[str, ...] = get_args(Status)
 """What became of last year's åtgärd."""
 
 
@@ -90,7 +98,7 @@ class FollowUp(BaseModel):
 
     model_config = _CONFIG
     atgard: Annotated[Line, AfterValidator(_not_empty)] = Field(alias="åtgärd")
-    status: Literal["genomförd", "pågår", "ej påbörjad", "struken"] | None = None
+    status: Status | None = None
     kommentar: Line | None = None
 
     @model_validator(mode="before")
@@ -100,7 +108,7 @@ class FollowUp(BaseModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> FollowUp:
-        self.kommentar = self.kommentar or None
+        _blank_to_none(self)
         return self
 
 
@@ -128,7 +136,7 @@ class FieldAnswers(BaseModel):
     @model_validator(mode="after")
     def _drop_unanswered(self) -> FieldAnswers:
         self.svar = {letter: text for letter, text in self.svar.items() if text}
-        self.analys = self.analys or None
+        _blank_to_none(self)
         return self
 
     def points(self) -> dict[str, list[str]]:
@@ -156,9 +164,7 @@ class Response(BaseModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Response:
-        for name in ("fil", "forfattare", "inledning"):
-            if getattr(self, name) == "":
-                setattr(self, name, None)
+        _blank_to_none(self)
         self.insatser = _drop_empty(self.insatser)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         return self
@@ -203,10 +209,7 @@ class Assessment(BaseModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Assessment:
-        for name in ("ort", "forfattare", "befattning", "respondent", "titel", "diarienummer", "beslutad", "inledning",
-                     "avslutning"):  # fmt: skip
-            if getattr(self, name) == "":
-                setattr(self, name, None)
+        _blank_to_none(self)
         self.insatser = _drop_empty(self.insatser)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         self.svarande = {name: part for name, part in self.svarande.items() if not part.is_empty()}
