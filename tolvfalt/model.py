@@ -72,7 +72,7 @@ def _drop_empty(items: list[str]) -> list[str]:
 Points = Annotated[list[Line], AfterValidator(_drop_empty)]
 
 # ASCII spellings accepted for the Swedish keys.
-ASCII = {"förbund": "forbund", "år": "ar", "fält": "falt", "författare": "forfattare"}
+ASCII = {"förbund": "forbund", "år": "ar", "fält": "falt", "författare": "forfattare", "godkända_namn": "godkanda_namn"}
 FIELD_ASCII = {
     "bedömning": "bedomning",
     "möjligheter": "mojligheter",
@@ -180,7 +180,7 @@ class Assessment(BaseModel):
     model_config = _CONFIG
     METADATA: ClassVar[tuple[str, ...]] = (
         "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
-        "beslutad", "utkast", "insatser", "inledning", "avslutning",
+        "beslutad", "utkast", "insatser", "godkända_namn", "inledning", "sammanfattning", "avslutning",
     )  # fmt: skip
     """Every key of the file but ``fält``, in the order forms show them."""
 
@@ -198,6 +198,10 @@ class Assessment(BaseModel):
     utkast: Annotated[bool, BeforeValidator(_yes_no)] = False
     inledning: Prose | None = None
     insatser: list[Line] = Field(default_factory=list)
+    godkanda_namn: list[Line] = Field(default_factory=list, alias="godkända_namn")
+    """Names the förbundschef has checked and accepts in the published text (an official named on purpose)."""
+    sammanfattning: Prose | None = None
+    """The förbundschef's own summary for the styrelse."""
     falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
     avslutning: Prose | None = None
     svarande: dict[str, Response] = Field(default_factory=dict)
@@ -211,6 +215,7 @@ class Assessment(BaseModel):
     def _canonical(self) -> Assessment:
         _blank_to_none(self)
         self.insatser = _drop_empty(self.insatser)
+        self.godkanda_namn = _drop_empty(self.godkanda_namn)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         self.svarande = {name: part for name, part in self.svarande.items() if not part.is_empty()}
         return self

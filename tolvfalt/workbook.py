@@ -6,6 +6,9 @@ from .model import Assessment, FieldAnswers
 
 # Rows of the metadata sheet, by key (a hidden column holds the key; the label beside it is translated).
 METADATA_KEYS = Assessment.METADATA
+# Metadata rows that hold paragraphs, and those that hold a list (one item per line in the cell).
+METADATA_PROSE = ("inledning", "sammanfattning", "avslutning")
+METADATA_LISTS = ("insatser", "godkända_namn")
 # Columns of the answer sheet, by label key; the reader finds each by its heading in either language.
 ANSWER_COLUMNS = (
     "id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS, "analys",

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from ..errors import Problem
-
 from .options import (
     DebugOption,
+    ForceMergeOption,
     FrameworkOption,
     LangOption,
     Language,
@@ -23,21 +21,6 @@ NAME = "merge"
 HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
 
 
-def _missing_from_round(paths: list[Path], names: list[str]) -> list[Problem]:
-    """Respondents a round file in one of the folders expects whose workbook is not there (one that is there but
-    empty is named by merge itself)."""
-    from ..errors import Problem
-    from ..round import read_round
-
-    missing = []
-    for folder in (p for p in paths if p.is_dir()):
-        plan = read_round(folder)
-        for invited in plan.svarande if plan else []:
-            if invited.namn not in names and not (folder / invited.fil).exists():
-                missing.append(Problem("expected_missing", {"name": invited.namn, "file": invited.fil}))
-    return missing
-
-
 def command(
     paths: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx) or folders.")],
     output: OutputOption = None,
@@ -46,9 +29,7 @@ def command(
         Path | None,
         typer.Option("--head", help="The förbundschef's own part: agreed ratings, analys, åtgärder, follow-up."),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Merge even if förbund or år differ; write over an existing .yaml/.xlsx.")
-    ] = False,
+    force: ForceMergeOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,
@@ -66,5 +47,5 @@ def command(
         with progress(len(files), language) as tick:
             merged = merge(files, fw, force=force, head=head, progress=tick)
         inputs = [*files, *(p for p in (framework, head) if p)]
-        warn([*_missing_from_round(paths, merged.names), *merged.warnings], language)
+        warn(merged.warnings, language)
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

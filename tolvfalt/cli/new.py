@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, LangOption, Language, command_context, wrote
+from .options import (
+    DebugOption,
+    ForbundOption,
+    ForceAnyOption,
+    FrameworkOption,
+    LangOption,
+    Language,
+    YearOption,
+    command_context,
+    wrote,
+)
 
 NAME = "new"
 HELP = "Start a new year's YAML file with every question as a comment."
@@ -18,11 +28,9 @@ def command(
         Path | None,
         typer.Option("--from", help="Last year's assessment: förbund, ort and insatser carry over, år + 1."),
     ] = None,
-    forbund: Annotated[str | None, typer.Option("--forbund", help="The förbund's name (when not --from).")] = None,
-    year: Annotated[
-        int | None, typer.Option("--ar", help="The year (default: --from's year + 1, else this year).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    force: ForceAnyOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
     debug: DebugOption = False,

@@ -36,6 +36,16 @@ OutputOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Write over an existing .yaml or .xlsx file (it may hold answers).")
 ]
+ForceAnyOption = Annotated[bool, typer.Option("--force", help="Write over an existing file.")]
+ForceMergeOption = Annotated[
+    bool, typer.Option("--force", help="Merge even if förbund or år differ; write over an existing .yaml/.xlsx.")
+]
+ForbundOption = Annotated[str | None, typer.Option("--forbund", help="The förbund's name (when not --from).")]
+YearOption = Annotated[int | None, typer.Option("--ar", help="The year (default: --from's year + 1).")]
+FromOption = Annotated[
+    Path | None,
+    typer.Option("--from", help="Last year's assessment: metadata for år + 1, its answers beside for reference."),
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat an incomplete assessment as an error.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
 

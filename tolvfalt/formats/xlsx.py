@@ -23,7 +23,7 @@ from ..framework import Framework
 from ..i18n import Lang, label, lines
 from ..model import STATUSES, Assessment, FieldAnswers, FollowUp
 from ..text import paragraphs, plain
-from ..workbook import ANSWER_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, PARTY_COLUMNS
+from ..workbook import ANSWER_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, METADATA_LISTS, METADATA_PROSE, PARTY_COLUMNS
 
 EXCEL_CELL_LIMIT = 32_767
 INPUT = PatternFill("solid", fgColor="FFF9E5")
@@ -255,12 +255,9 @@ def _metadata(
     if a is not None:
         dump = a.model_dump(by_alias=True)
         values = {key: dump[key] for key in METADATA_KEYS}
-        values |= {
-            "insatser": _insatser(a.insatser),
-            "inledning": _paras(a.inledning),
-            "avslutning": _paras(a.avslutning),
-            "utkast": "ja" if a.utkast else None,
-        }
+        values |= {key: _insatser(dump[key]) for key in METADATA_LISTS}
+        values |= {key: _paras(dump[key]) for key in METADATA_PROSE}
+        values["utkast"] = "ja" if a.utkast else None
     for col, (text, width) in enumerate(
         ((label("key_column", lang), 12), (label("metadata_label", lang), 18), (label("value", lang), 90)), start=1
     ):
@@ -287,7 +284,7 @@ def _metadata(
             value.fill = LOCKED
         if key == "datum":
             value.number_format = "yyyy-mm-dd"
-        if key in ("inledning", "avslutning", "insatser"):
+        if key in (*METADATA_PROSE, *METADATA_LISTS):
             ws.row_dimensions[row].height = 90
     ws.column_dimensions["A"].hidden = True
     ws.freeze_panes = "A2"

@@ -18,7 +18,7 @@ from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import LANGS, label
 from ..model import FieldAnswers
-from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, PARTY_COLUMNS
+from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, METADATA_LISTS, PARTY_COLUMNS
 from .package import open_package
 from .source import Located, display_name
 
@@ -233,7 +233,7 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
         if key is None:
             continue
         value = cells.get(columns["value"])
-        if key == "insatser":  # one per line; several typed in one line with commas between
+        if key in METADATA_LISTS:  # one per line; several typed in one line with commas between
             lines = [_TRAILING_COMMA.sub("", str(line)) for line in _points(value)]
             value = lines if len(lines) > 1 else [part for line in lines for part in line.split(",")]
         elif key == "datum" and isinstance(value, dt.datetime):
@@ -281,7 +281,7 @@ def _read_parties(ws: Sheet, located: Located) -> None:
         for part in parts[:-1]:
             place = place.setdefault(part, {})
         raw = cells.get(columns["value"])
-        listed = parts[-1] in ("insatser", *FieldAnswers.POINTS)
+        listed = parts[-1] in (*METADATA_LISTS, *FieldAnswers.POINTS)
         place[parts[-1]] = _points(raw) if listed else _cell_text(raw)
         located.lines[("svarande", str(name), *parts)] = _address(ws, number, columns["value"])
 
