@@ -82,6 +82,10 @@ class ScaleStep(Text):
     value: int = Field(alias="värde")
     color: Annotated[str, Field(alias="färg", pattern=r"^#[0-9a-fA-F]{6}$")]
 
+    def text(self, lang: Lang) -> str:
+        """The rating as every output writes it: ``3 God``."""
+        return f"{self.value} {self(lang)}"
+
 
 class Framework(BaseModel):
     """The grid: its rows (levels), columns (perspectives), fields with their questions, and the rating scale."""
@@ -150,6 +154,15 @@ class Framework(BaseModel):
 
     def scale_step(self, value: int | None) -> ScaleStep | None:
         return next((s for s in self.scale if s.value == value), None)
+
+    def rating_text(self, value: int | None, lang: Lang) -> str | None:
+        """``3 God`` for a value on the scale, else None."""
+        step = self.scale_step(value)
+        return step.text(lang) if step else None
+
+    def scale_words(self, lang: Lang) -> str:
+        """Every step of the scale: ``1 Otillfredsställande, 2 Godtagbar, …``."""
+        return ", ".join(s.text(lang) for s in self.scale)
 
     def scale_text(self) -> str:
         return f"{self.scale[0].value}–{self.scale[-1].value}"

@@ -15,7 +15,7 @@ def json_schema(framework: Framework, lang: Lang = "sv") -> dict[str, Any]:
     base = Assessment.model_json_schema(by_alias=True)
     answers_schema = copy.deepcopy(base["$defs"]["FieldAnswers"])
     answers_schema.pop("title", None)
-    scale = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
+    scale = framework.scale_words(lang)
     fields: dict[str, Any] = {}
     for field in framework.fields:
         schema = copy.deepcopy(answers_schema)

@@ -6,7 +6,7 @@ import json
 
 from .framework import Framework
 from .i18n import Lang
-from .model import Assessment
+from .model import STATUSES, Assessment
 
 _INTRO = {
     "sv": [
@@ -23,8 +23,8 @@ _INTRO = {
 
 
 FOLLOW_UP_HINT = {
-    "sv": "åtgärderna från {year}: status genomförd, pågår, ej påbörjad eller struken",
-    "en": "the actions of {year}: status genomförd, pågår, ej påbörjad or struken",
+    "sv": "åtgärderna från {year}: status " + ", ".join(STATUSES[:-1]) + " eller " + STATUSES[-1],
+    "en": "the actions of {year}: status " + ", ".join(STATUSES[:-1]) + " or " + STATUSES[-1],
 }
 
 
@@ -59,7 +59,7 @@ def skeleton(
         f"insatser: {_list(previous.insatser if previous else [])}",
         "fält:",
     ]
-    scale = ", ".join(f"{s.value} {s(lang)}" for s in framework.scale)
+    scale = framework.scale_words(lang)
     for field in framework.fields:
         lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:", "    svar:"]
         for question in field.questions:

@@ -9,7 +9,13 @@ from typing import Annotated, Any
 import typer
 
 COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
-PRELOAD = ("rich.console", "tolvfalt.model", "tolvfalt.read.yaml", "tolvfalt.read.problems", "tolvfalt.formats.view")
+PRELOAD = (
+    "rich.console",
+    "tolvfalt.model",
+    "tolvfalt.read.yaml",
+    "tolvfalt.read.problems",
+    "tolvfalt.formats.view.document",
+)
 HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
 
 

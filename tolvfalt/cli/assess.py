@@ -44,7 +44,7 @@ def command(
     debug: DebugOption = False,
 ) -> None:
     from ..errors import TolvfaltError
-    from ..formats.view import completeness_text
+    from ..formats.view.common import completeness_text
     from ..i18n import label
     from ..model import completeness
     from ..read import load

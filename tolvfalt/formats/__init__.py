@@ -91,12 +91,12 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
         if fmt == "json":
             return dumps(status_data(obj, lang))
     if kind == "check":
-        from . import view
         from .data import check_data, dumps
+        from .view.check import check_line
 
         if fmt == "json":
             return dumps(check_data(obj, lang))
-        return "".join(view.check_line(r, lang) + "\n" for r in obj)
+        return "".join(check_line(r, lang) + "\n" for r in obj)
     if fmt == "terminal":
         from .terminal import plain_text
 
@@ -112,18 +112,26 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
 
 def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = None) -> RenderableType:
     """What a terminal shows of ``obj``."""
-    from . import terminal, view
+    from . import terminal
 
     kind = kind_of(obj)
     if kind == "assessment":
-        return terminal.assessment(view.document(obj, _framework(framework), lang))
+        from .view.document import document
+
+        return terminal.assessment(document(obj, _framework(framework), lang))
     if kind == "comparison":
-        return terminal.comparison(view.comparison(obj, lang))
+        from .view.comparison import comparison
+
+        return terminal.comparison(comparison(obj, lang))
     if kind == "merged":
-        return terminal.merged(view.merged(obj, lang))
+        from .view.merged import merged
+
+        return terminal.merged(merged(obj, lang))
     if kind == "status":
         return terminal.status(obj, lang)
-    return terminal.check([view.check_line(r, lang) for r in obj])
+    from .view.check import check_line
+
+    return terminal.check([check_line(r, lang) for r in obj])
 
 
 def _framework(framework: Framework | None) -> Framework:
@@ -133,7 +141,7 @@ def _framework(framework: Framework | None) -> Framework:
 
 
 def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, options: dict[str, Any]) -> str | bytes:
-    from . import view
+    from .view.document import document
 
     fw = _framework(framework)
     previous = options.pop("previous", None)
@@ -149,7 +157,7 @@ def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, opt
         from . import xlsx
 
         return xlsx.assessment(obj, fw, lang)
-    doc = view.document(obj, fw, lang, previous)
+    doc = document(obj, fw, lang, previous)
     if fmt == "md":
         from . import markdown
 
@@ -165,7 +173,7 @@ def _assessment(obj: Any, fmt: str, lang: Lang, framework: Framework | None, opt
 
 
 def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
-    from . import view
+    from .view.comparison import comparison
 
     if fmt == "json":
         from .data import comparison_data, dumps
@@ -175,19 +183,19 @@ def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
         from . import csv
 
         return csv.comparison(obj)
-    comparison = view.comparison(obj, lang)
+    view = comparison(obj, lang)
     if fmt == "md":
         from . import markdown
 
-        return markdown.comparison(comparison)
+        return markdown.comparison(view)
     if fmt in ("html", "pdf"):
         from . import html
 
-        page = html.comparison(comparison)
+        page = html.comparison(view)
         return page if fmt == "html" else _pdf(page)
     from . import xlsx_comparison
 
-    return xlsx_comparison.comparison(comparison)
+    return xlsx_comparison.comparison(view)
 
 
 def _pdf(page: str) -> bytes:
@@ -197,18 +205,18 @@ def _pdf(page: str) -> bytes:
 
 
 def _merged(obj: Any, fmt: str, lang: Lang) -> str | bytes:
-    from . import view
+    from .view.merged import merged
 
     if fmt == "json":
         from .data import dumps, merged_data
 
         return dumps(merged_data(obj))
-    merged = view.merged(obj, lang)
+    view = merged(obj, lang)
     if fmt == "md":
         from . import markdown
 
-        return markdown.merged(merged)
+        return markdown.merged(view)
     from . import html
 
-    page = html.merged(merged)
+    page = html.merged(view)
     return page if fmt == "html" else _pdf(page)

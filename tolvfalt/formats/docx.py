@@ -16,7 +16,8 @@ from ..errors import TolvfaltError
 from ..i18n import label
 from ..read.source import display_name
 from ..text import Span
-from . import view as v
+from .view.common import Paragraph
+from .view.document import DocumentView
 
 TABLE_STYLE = "Table Grid"
 STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", TABLE_STYLE)
@@ -27,7 +28,7 @@ SIZES = {"Normal": 10.5, "Title": 21, "Heading 1": 15, "Heading 2": 11.5, "Headi
 WORD_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
 
-def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes:
+def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
     lang = view.lang
     doc = _document(docx_template, view)
     if view.draft:
@@ -104,7 +105,7 @@ def assessment(view: v.DocumentView, docx_template: Path | None = None) -> bytes
     return buffer.getvalue()
 
 
-def _contents(view: v.DocumentView) -> list[str]:
+def _contents(view: DocumentView) -> list[str]:
     lang = view.lang
     return [
         label("summary_for_board", lang),
@@ -119,7 +120,7 @@ def _contents(view: v.DocumentView) -> list[str]:
 # --- parts of the document --------------------------------------------------------------------------------------
 
 
-def _board_summary(doc: Any, view: v.DocumentView) -> None:
+def _board_summary(doc: Any, view: DocumentView) -> None:
     lang = view.lang
     doc.add_heading(label("summary_for_board", lang), level=1)
     rows = [
@@ -154,7 +155,7 @@ def _board_summary(doc: Any, view: v.DocumentView) -> None:
             doc.add_paragraph(label("no_changes", lang))
 
 
-def _legend(doc: Any, view: v.DocumentView) -> None:
+def _legend(doc: Any, view: DocumentView) -> None:
     p = doc.add_paragraph()
     p.add_run(f"{label('legend', view.lang)}: ").bold = True
     for rating in view.legend:
@@ -164,7 +165,7 @@ def _legend(doc: Any, view: v.DocumentView) -> None:
     p.add_run(label("not_rated", view.lang))
 
 
-def _grid_page(doc: Any, view: v.DocumentView) -> None:
+def _grid_page(doc: Any, view: DocumentView) -> None:
     """The grid with its questions on a landscape page of its own."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
 
@@ -194,7 +195,7 @@ def _grid_page(doc: Any, view: v.DocumentView) -> None:
     back.page_width, back.page_height = portrait.page_width, portrait.page_height
 
 
-def _insatser(doc: Any, view: v.DocumentView) -> None:
+def _insatser(doc: Any, view: DocumentView) -> None:
     from docx.shared import Mm
 
     lang = view.lang
@@ -223,7 +224,7 @@ def _insatser(doc: Any, view: v.DocumentView) -> None:
 # --- the document and its styles --------------------------------------------------------------------------------
 
 
-def _document(template: Path | None, view: v.DocumentView) -> Any:
+def _document(template: Path | None, view: DocumentView) -> Any:
     import docx
     from docx.shared import Mm
 
@@ -317,7 +318,7 @@ def _set_language(doc: Any, lang: str) -> None:
         element.append(tag)
 
 
-def _footer(doc: Any, view: v.DocumentView) -> None:
+def _footer(doc: Any, view: DocumentView) -> None:
     """The title on the left of every footer, "Sida 3 av 12" on the right; UTKAST in the header of a draft."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -358,7 +359,7 @@ def _field(paragraph: Any, code: str) -> None:
             run.text = text or ""
 
 
-def _properties(doc: Any, view: v.DocumentView) -> None:
+def _properties(doc: Any, view: DocumentView) -> None:
     """Title, author, language and dates of its own; nothing left of python-docx's template (its description,
     its author, its 2013 dates, its thumbnail)."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
@@ -418,7 +419,7 @@ def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any
     return p
 
 
-def _prose(doc: Any, paragraphs: list[v.Paragraph]) -> None:
+def _prose(doc: Any, paragraphs: list[Paragraph]) -> None:
     for p in paragraphs:
         _paragraph(doc, p)
 

@@ -8,7 +8,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..i18n import Lang, label
-from . import view as v
+from .view.comparison import ComparisonView, RatingsTable
+from .view.document import DocumentView
+from .view.merged import MergedView
+from .view.rating import Rating
 
 _DOCUMENT_LABELS = (
     "scale", "not_rated", "not_answered", "rating", "summary", "points_by_field", "no_points", "insatser_by_field",
@@ -53,7 +56,7 @@ def page_labels(lang: Lang, draft: bool = False) -> dict[str, object]:
     }
 
 
-def assessment(doc: v.DocumentView) -> str:
+def assessment(doc: DocumentView) -> str:
     follow_ups = [(s.heading, s.follow_ups) for s in doc.sections if s.follow_ups]
     context = {**doc._asdict(), **page_labels(doc.lang, doc.draft), "follow_ups": follow_ups}
     return _page("document.html.j2", {**context, "labels": _labels(doc.lang, _DOCUMENT_LABELS)})
@@ -65,7 +68,7 @@ WIDTH, HEIGHT = 220, 66
 LEFT, RIGHT, TOP, BOTTOM = 18, 8, 6, 18
 
 
-def sparkline(c: v.ComparisonView, years: list[int], ratings: list[v.Rating], name: str) -> Markup:
+def sparkline(c: ComparisonView, years: list[int], ratings: list[Rating], name: str) -> Markup:
     """A small SVG line chart of one field's ratings: the years along the bottom, the scale up the side, a gap
     where a year has no rating, and a title that says it all in words."""
     low, high = c.scale[0].value or 0, c.scale[-1].value or 0
@@ -109,7 +112,7 @@ def sparkline(c: v.ComparisonView, years: list[int], ratings: list[v.Rating], na
     return Markup("".join(parts))
 
 
-def ratings_table(t: v.RatingsTable, lang: Lang, trend_column: bool, caption: str) -> Markup:
+def ratings_table(t: RatingsTable, lang: Lang, trend_column: bool, caption: str) -> Markup:
     head = f'<th scope="col">{escape(label("field", lang))}</th>'
     head += "".join(f'<th scope="col">{escape(h)}</th>' for h in t.headers)
     if trend_column:
@@ -131,7 +134,7 @@ def ratings_table(t: v.RatingsTable, lang: Lang, trend_column: bool, caption: st
     )
 
 
-def comparison(c: v.ComparisonView) -> str:
+def comparison(c: ComparisonView) -> str:
     lang = c.lang
     series = [
         {
@@ -177,7 +180,7 @@ def comparison(c: v.ComparisonView) -> str:
 # --- several respondents ----------------------------------------------------------------------------------------
 
 
-def merged(m: v.MergedView) -> str:
+def merged(m: MergedView) -> str:
     return _page(
         "merged.html.j2",
         {

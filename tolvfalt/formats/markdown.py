@@ -6,7 +6,11 @@ import re
 
 from ..i18n import Lang, label
 from ..text import Span
-from . import view as v
+from .view.common import FollowUpView, PointList
+from .view.comparison import ComparisonView, RatingsTable
+from .view.document import DocumentView
+from .view.merged import MergedView
+from .view.rating import Rating
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 # What makes a line a heading, list, quote, rule, fence or setext underline when it starts one.
@@ -50,7 +54,7 @@ def inline(paragraph: list[Span]) -> str:
 # --- the yearly document ----------------------------------------------------------------------------------------
 
 
-def assessment(doc: v.DocumentView) -> str:
+def assessment(doc: DocumentView) -> str:
     lang = doc.lang
     out: list[str] = []
     if doc.place:
@@ -96,11 +100,11 @@ def assessment(doc: v.DocumentView) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _follow_up(item: v.FollowUpView) -> str:
+def _follow_up(item: FollowUpView) -> str:
     return f"- {escape(item.action)}: **{escape(item.status)}**" + (f". {escape(item.comment)}" if item.comment else "")
 
 
-def field_points(doc: v.DocumentView, rating: v.Rating | None, points: list[v.PointList]) -> list[str]:
+def field_points(doc: DocumentView, rating: Rating | None, points: list[PointList]) -> list[str]:
     out = []
     if rating is not None:
         out.append(f"**{label('rating', doc.lang)}:** {escape(rating.text)}")
@@ -109,7 +113,7 @@ def field_points(doc: v.DocumentView, rating: v.Rating | None, points: list[v.Po
     return out
 
 
-def grid_table(doc: v.DocumentView) -> str:
+def grid_table(doc: DocumentView) -> str:
     header = "| | " + " | ".join(cell(c) for c in doc.columns) + " |"
     rule = "|---" * (len(doc.columns) + 1) + "|"
     rows = []
@@ -126,7 +130,7 @@ def grid_table(doc: v.DocumentView) -> str:
     )
 
 
-def summary(doc: v.DocumentView) -> list[str]:
+def summary(doc: DocumentView) -> list[str]:
     lang = doc.lang
     out = [heading(2, label("summary", lang))]
     out.append(escape(doc.completeness_text) + ".")
@@ -154,7 +158,7 @@ def summary(doc: v.DocumentView) -> list[str]:
 # --- the comparison ---------------------------------------------------------------------------------------------
 
 
-def ratings_table(t: v.RatingsTable, headers: list[str], lang: Lang) -> str:
+def ratings_table(t: RatingsTable, headers: list[str], lang: Lang) -> str:
     rows = []
     for row in t.rows:
         cells = [cell(row.name), *(r.short for r in row.ratings)]
@@ -163,7 +167,7 @@ def ratings_table(t: v.RatingsTable, headers: list[str], lang: Lang) -> str:
     return table([label("field", lang), *map(cell, headers), *([label("trend", lang)] if t.trend_column else [])], rows)
 
 
-def comparison(c: v.ComparisonView) -> str:
+def comparison(c: ComparisonView) -> str:
     lang = c.lang
     out = [heading(1, c.title)]
     for series in c.series:
@@ -187,7 +191,7 @@ def comparison(c: v.ComparisonView) -> str:
 # --- several respondents ----------------------------------------------------------------------------------------
 
 
-def merged(m: v.MergedView) -> str:
+def merged(m: MergedView) -> str:
     lang = m.lang
     out = [heading(1, m.title)]
     header = [label("field", lang), *map(cell, m.names), label("spread", lang), ""]

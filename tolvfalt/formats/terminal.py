@@ -11,7 +11,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Lang, label
-from . import view as v
+from .view.common import Paragraph
+from .view.comparison import ComparisonView, RatingsTable
+from .view.document import DocumentView
+from .view.merged import MergedView
+from .view.rating import Rating
 
 if TYPE_CHECKING:
     from ..round import RoundStatus
@@ -19,14 +23,14 @@ if TYPE_CHECKING:
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
 
 
-def styled(paragraph: v.Paragraph) -> Text:
+def styled(paragraph: Paragraph) -> Text:
     text = Text()
     for span in paragraph:
         text.append(span.text, style="bold" if span.bold else "italic" if span.italic else "")
     return text
 
 
-def badge(rating: v.Rating, text: str | None = None) -> Text:
+def badge(rating: Rating, text: str | None = None) -> Text:
     if not rating.rated:
         return Text(rating.short if text == "short" else rating.text, style="dim")
     shown = rating.short if text == "short" else rating.text
@@ -36,7 +40,7 @@ def badge(rating: v.Rating, text: str | None = None) -> Text:
 # --- the yearly document ----------------------------------------------------------------------------------------
 
 
-def header(doc: v.DocumentView) -> Table:
+def header(doc: DocumentView) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
@@ -45,7 +49,7 @@ def header(doc: v.DocumentView) -> Table:
     return table
 
 
-def grid(doc: v.DocumentView) -> Table:
+def grid(doc: DocumentView) -> Table:
     lang = doc.lang
     table = Table(show_lines=True, expand=True, title=label("grid", lang), title_style="bold")
     row_labels = [row.label.replace("/", "/\n") for row in doc.grid]
@@ -67,7 +71,7 @@ def grid(doc: v.DocumentView) -> Table:
     return table
 
 
-def assessment(doc: v.DocumentView) -> RenderableType:
+def assessment(doc: DocumentView) -> RenderableType:
     lang = doc.lang
     parts: list[RenderableType] = [Text(doc.title, style="bold underline"), header(doc)]
     parts.extend(styled(p) for p in doc.inledning)
@@ -110,7 +114,7 @@ def assessment(doc: v.DocumentView) -> RenderableType:
 # --- the comparison ---------------------------------------------------------------------------------------------
 
 
-def ratings_table(t: v.RatingsTable, lang: Lang, title: str) -> Table:
+def ratings_table(t: RatingsTable, lang: Lang, title: str) -> Table:
     table = Table(title=Text(title, style="bold"), title_justify="left")
     table.add_column(label("field", lang))
     for h in t.headers:
@@ -125,7 +129,7 @@ def ratings_table(t: v.RatingsTable, lang: Lang, title: str) -> Table:
     return table
 
 
-def comparison(c: v.ComparisonView) -> RenderableType:
+def comparison(c: ComparisonView) -> RenderableType:
     lang = c.lang
     parts: list[RenderableType] = []
     for series in c.series:
@@ -147,7 +151,7 @@ def comparison(c: v.ComparisonView) -> RenderableType:
 # --- several respondents ----------------------------------------------------------------------------------------
 
 
-def merged(m: v.MergedView) -> RenderableType:
+def merged(m: MergedView) -> RenderableType:
     """A field a line with each party's rating under it: readable at 80 columns, names never cut."""
     lang = m.lang
     parts: list[RenderableType] = [Text(m.title, style="bold"), Text()]

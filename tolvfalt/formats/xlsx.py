@@ -316,7 +316,7 @@ def _answers(
         cell.border = BOX
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(key, POINT_WIDTH)
     index = {key: col for col, key in enumerate(columns, start=1)}
-    scale = [f"{s.value} {s(lang)}" for s in framework.scale]
+    scale = [s.text(lang) for s in framework.scale]
     rating_list = DataValidation(type="list", formula1='"' + ",".join(scale) + '"', allow_blank=True)
     rating_list.errorStyle = "stop"  # a value outside the scale is refused, with the scale in the message
     rating_list.errorTitle = label("rating", lang)
@@ -359,13 +359,11 @@ def _answers(
                 _height(last_answer, WIDTHS["last_year_answer"]) or 0,
             )
             row += 1
-        step = framework.scale_step(answers.bedomning)
-        last_step = framework.scale_step(last.bedomning)
         per_field = {
-            "rating": f"{step.value} {step(lang)}" if step else None,
+            "rating": framework.rating_text(answers.bedomning, lang),
             **{key: "\n".join(items) or None for key, items in answers.points().items()},
             "analys": _paras(answers.analys),
-            "last_year_rating": f"{last_step.value} {last_step(lang)}" if last_step else None,
+            "last_year_rating": framework.rating_text(last.bedomning, lang),
             "last_year_brister": "\n".join(plain(p) for p in last.brister) or None,
             "last_year_atgarder": "\n".join(plain(p) for p in last.atgarder) or None,
             "parties_ratings": _party_ratings(a, field.number, lang) if a is not None else None,

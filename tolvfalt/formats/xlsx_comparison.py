@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import Lang, label
-from . import view as v
+from .view.comparison import ComparisonView, RatingsTable
 from .xlsx import HEADER, first_sheet, write_cell
 
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -45,7 +45,7 @@ def _header(ws: Worksheet, row: int, values: list[object]) -> None:
         cell.fill = HEADER
 
 
-def _ratings(ws: Worksheet, t: v.RatingsTable, headers: list[object], lang: Lang) -> None:
+def _ratings(ws: Worksheet, t: RatingsTable, headers: list[object], lang: Lang) -> None:
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 48
     _header(ws, 1, [label("field", lang), label("field_name", lang), *headers])
@@ -67,7 +67,7 @@ DASHES = ("solid", "dash", "sysDot")
 MARKERS: tuple[Literal["circle", "triangle", "square"], ...] = ("circle", "triangle", "square")
 
 
-def _charts(ws: Worksheet, c: v.ComparisonView, t: v.RatingsTable, name: str) -> None:
+def _charts(ws: Worksheet, c: ComparisonView, t: RatingsTable, name: str) -> None:
     """One chart per row of the grid, its three fields told apart by marker and dash as well as colour."""
     from openpyxl.chart.marker import Marker
 
@@ -103,7 +103,7 @@ CHANGE_KINDS = {"rating": "change_rating", "new_brister": "change_new_brister", 
                 "follow_up": "follow_up"}  # fmt: skip
 
 
-def comparison(c: v.ComparisonView) -> bytes:
+def comparison(c: ComparisonView) -> bytes:
     lang = c.lang
     wb = Workbook()
     wb.properties.title = c.title

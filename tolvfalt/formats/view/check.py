@@ -1,0 +1,25 @@
+"""The result of checking files, a line per file or per problem."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...i18n import Lang, label
+
+if TYPE_CHECKING:
+    from ...read.many import FileResult
+
+
+def check_line(result: FileResult, lang: Lang) -> str:
+    """One line for a file that is fine; one line per problem for a file that is not."""
+    if result.problems:
+        return "\n".join(p.format(lang) for p in result.problems)
+    c = result.completeness
+    assert c is not None
+    text = f"{result.source}: {label('ok', lang)}, {label('answered', lang, n=len(c.answered), total=c.total)}"
+    if c.missing:
+        text += f" ({label('incomplete', lang)}; {label('missing', lang, ids=', '.join(c.missing))})"
+    open_items = len(result.assessment.open_follow_ups()) if result.assessment else 0
+    if open_items:
+        text += f"; {label('open_follow_ups', lang, n=open_items)}"
+    return text

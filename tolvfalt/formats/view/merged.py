@@ -1,0 +1,61 @@
+"""Several respondents side by side: the spread of their ratings and every answer under its party."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from ...i18n import Lang, label
+from .common import Paragraph, prose, short_heading
+
+if TYPE_CHECKING:
+    from ...merged import Merged
+
+
+class SpreadRow(NamedTuple):
+    number: int
+    name: str
+    ratings: list[str]
+    span: str
+    disagreement: bool
+
+
+class MergedQuestion(NamedTuple):
+    text: str
+    answers: list[tuple[str, list[Paragraph]]]
+
+
+class MergedField(NamedTuple):
+    heading: str
+    questions: list[MergedQuestion]
+
+
+class MergedView(NamedTuple):
+    lang: Lang
+    title: str
+    names: list[str]
+    spreads: list[SpreadRow]
+    fields: list[MergedField]
+
+
+def merged(m: Merged, lang: Lang) -> MergedView:
+    fw = m.framework
+    first = m.responses[0].loaded
+    spreads = [
+        SpreadRow(
+            s.field,
+            short_heading(fw, fw.by_number[s.field], lang),
+            ["–" if r is None else str(r) for _, r in s.ratings],
+            "" if s.low is None else f"{s.low}–{s.high}",
+            s.disagreement,
+        )
+        for s in m.spreads
+    ]
+    fields = [
+        MergedField(
+            fw.heading(f, lang),
+            [MergedQuestion(q(lang), [(name, prose(text)) for name, text in m.answers(q.id)]) for q in f.questions],
+        )
+        for f in fw.fields
+    ]
+    title = f"{first.forbund} {first.ar}: {label('merged', lang, n=len(m.responses))}"
+    return MergedView(lang, title, m.names, spreads, fields)
