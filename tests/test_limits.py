@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, cli
 
-from tolvfalt import TolvfaltError, load
-from tolvfalt.read import excel, package, source
+from tolvfalt import TolvfaltError, load, workbook
+from tolvfalt.read import package, source
 from tolvfalt.read import yaml as yaml_reader
 
 HEAD = "förbund: X\når: 2024\n"
@@ -32,8 +32,9 @@ def test_the_documented_limits_are_the_code_s():
     assert table["a workbook, or the `.docx` given with `--docx-template`"] == f"{package.MAX_FILE_MB} MB"
     assert table["one part of such a file, unpacked"] == f"{package.MAX_PART_MB} MB"
     assert table["all its parts together, unpacked"] == f"{package.MAX_UNPACKED_MB} MB"
-    assert table["text in one workbook cell, read or written"].startswith(f"{excel.EXCEL_CELL_LIMIT:,} characters")
-    assert table["how far a sheet that is read reaches"] == f"{excel.MAX_ROWS:,} rows, {excel.MAX_COLUMNS} columns"
+    assert table["text in one workbook cell, read or written"].startswith(f"{workbook.CELL_LIMIT:,} characters")
+    reach = f"{workbook.MAX_ROWS:,} rows, {workbook.MAX_COLUMNS} columns"
+    assert table["how far a sheet that is read reaches"] == reach
     assert table["values in a YAML file, every alias counted each time it is used"] == f"{yaml_reader.MAX_NODES:,}"
     assert table["text in a YAML file, every alias counted each time it is used"] == (
         f"{yaml_reader.MAX_EXPANDED_CHARS // MIB} MiB of characters"
@@ -96,7 +97,7 @@ def test_workbook_file_size(tmp_path, monkeypatch, extra, refused):
 
 @pytest.mark.parametrize(("extra", "refused"), [(0, False), (1, True)])
 def test_cell_text(tmp_path, extra, refused):
-    text = "a" * (excel.EXCEL_CELL_LIMIT + extra)
+    text = "a" * (workbook.CELL_LIMIT + extra)
     out = tmp_path / "x.xlsx"
     source_yaml = tmp_path / "x.yaml"
     source_yaml.write_text(HEAD + f"fält:\n  1:\n    svar:\n      a: {text}\n", "utf-8")
@@ -108,7 +109,7 @@ def test_cell_text(tmp_path, extra, refused):
 
 @pytest.mark.parametrize(("row", "col", "refused"), [(10_000, 50, False), (10_001, 1, True), (1, 51, True)])
 def test_sheet_reach(tmp_path, row, col, refused):
-    from tolvfalt.read.excel import _address_of
+    from tolvfalt.read.sheets import address_of as _address_of
 
     filled = tmp_path / "ifylld.xlsx"
     assert cli("assess", ROOT / "examples" / "2010-pahittad.yaml", "-o", filled).exit_code == 0

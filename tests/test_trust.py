@@ -86,10 +86,10 @@ def _rewrite(source: Path, target: Path, change: dict[str, object]) -> Path:
 
 
 def _svar_part(path: Path) -> str:
-    from tolvfalt.read.excel import _sheet_parts
+    from tolvfalt.read.sheets import sheet_parts
 
     with zipfile.ZipFile(path) as archive:
-        return _sheet_parts(archive, path.name)["Svar"]
+        return sheet_parts(archive, path.name)["Svar"]
 
 
 def _filled_workbook(tmp_path: Path) -> Path:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
+LANG_TAGS: dict[Lang, str] = {"sv": "sv-SE", "en": "en-GB"}
+"""The language as documents declare it (HTML, PDF, docx, xlsx)."""
 
 
 @cache

@@ -1,4 +1,5 @@
-"""The workbook's layout, shared by the writer (render/xlsx.py) and the reader (read/excel.py)."""
+"""The workbook's layout and limits, shared by the writer (formats/xlsx.py) and the reader (read/excel.py): every
+sheet's columns, what each holds, and how much a workbook may hold."""
 
 from __future__ import annotations
 
@@ -19,3 +20,8 @@ FIELD_COLUMNS = {"rating": "bedömning", **{key: key for key in FieldAnswers.POI
 FOLLOW_UP_COLUMNS = ("field", "action", "status", "comment")
 # The parties' sheet of a merged assessment: each party's data, a value per row, keyed by its path in the file.
 PARTY_COLUMNS = ("respondent", "key_column", "value")
+
+# Limits: Excel's own for a cell; the reader's for a sheet (a filled template has some 25 rows on its longest sheet).
+CELL_LIMIT = 32_767
+MAX_ROWS = 10_000
+MAX_COLUMNS = 50

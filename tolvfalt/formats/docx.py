@@ -5,17 +5,16 @@ optionally built on the förbund's own letterhead (its styles, page setup, heade
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import TolvfaltError
-from ..i18n import label
+from ..i18n import LANG_TAGS, Lang, label
 from ..read.source import display_name
 from ..text import Span
+from . import house, ooxml
 from .view.common import Paragraph
 from .view.document import DocumentView
 
@@ -23,9 +22,8 @@ TABLE_STYLE = "Table Grid"
 STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", TABLE_STYLE)
 """The styles the document uses; a letterhead that lacks one gets python-docx's own."""
 FONT = "Arial"
-INK, ACCENT, HEAD = "1A1A1A", "1F3F6E", "E8EDF5"
+INK, ACCENT, HEAD = house.ooxml(house.INK), house.ooxml(house.ACCENT), house.ooxml(house.HEAD)
 SIZES = {"Normal": 10.5, "Title": 21, "Heading 1": 15, "Heading 2": 11.5, "Heading 3": 10.5, "Heading 4": 10}
-WORD_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
@@ -126,14 +124,18 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
     rows = [
         [(c.number, f"{c.number} · {c.rating.text}", c.answered_text, c.rating) for c in row.cells] for row in view.grid
     ]
-    table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("summary_grid_caption", lang))
-    cell_at = _cells(table)
+    table = ooxml.table(
+        doc, len(view.grid) + 1, len(view.columns) + 1, label("summary_grid_caption", lang), TABLE_STYLE
+    )
+    cell_at = ooxml.cells(table)
     for col, column in enumerate(view.columns, start=1):
-        _cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
+        ooxml.cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
     for r, (row, cells) in enumerate(zip(view.grid, rows, strict=True), start=1):
-        _cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
+        ooxml.cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
         for c, (_, text, answered, rating) in enumerate(cells, start=1):
-            _cell_text(cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background)
+            ooxml.cell_text(
+                cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background
+            )
     _legend(doc, view)
     doc.add_paragraph(view.completeness_text + ".")
     doc.add_heading(label("key_points", lang), level=2)
@@ -160,7 +162,7 @@ def _legend(doc: Any, view: DocumentView) -> None:
     p.add_run(f"{label('legend', view.lang)}: ").bold = True
     for rating in view.legend:
         run = p.add_run(f" {rating.text} ")
-        _shade_run(run, rating.background, rating.color)
+        ooxml.shade_run(run, rating.background, rating.color)
         p.add_run(" ")
     p.add_run(label("not_rated", view.lang))
 
@@ -176,18 +178,18 @@ def _grid_page(doc: Any, view: DocumentView) -> None:
     wide.page_width, wide.page_height = portrait.page_height, portrait.page_width
     doc.add_heading(label("grid", lang), level=1)
     table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("grid_caption", lang))
-    cell_at = _cells(table)
+    cell_at = ooxml.cells(table)
     for col, column in enumerate(view.columns, start=1):
-        _cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
+        ooxml.cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
     for r, row in enumerate(view.grid, start=1):
-        _cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
+        ooxml.cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
         for c, grid_cell in enumerate(row.cells, start=1):
             status = grid_cell.answered_text
             if grid_cell.rating.rated:
                 status += f" · {grid_cell.rating.text}"
             lines = [(str(grid_cell.number), True), *((q, False) for q in grid_cell.questions), (status, True)]
             rating = grid_cell.rating
-            _cell_text(cell_at(r, c), lines, rating.color.lstrip("#"), rating.background if rating.rated else None)
+            ooxml.cell_text(cell_at(r, c), lines, rating.color.lstrip("#"), rating.background if rating.rated else None)
     _legend(doc, view)
     doc.add_paragraph(view.completeness_text)
     back = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -207,18 +209,18 @@ def _insatser(doc: Any, view: DocumentView) -> None:
     table = _table(doc, len(view.mentions) + 1, len(numbers) + 1, label("insatser_caption", lang))
     table.autofit = False
     widths = [Mm(58), *([Mm(108 / len(numbers))] * len(numbers))]
-    cell_at = _cells(table)
+    cell_at = ooxml.cells(table)
     for r in range(len(view.mentions) + 1):
         for c, width in enumerate(widths):
             cell_at(r, c).width = width
-    _cell_text(cell_at(0, 0), [(label("insats", lang), True)], INK, HEAD)
+    ooxml.cell_text(cell_at(0, 0), [(label("insats", lang), True)], INK, HEAD)
     for c, n in enumerate(numbers, start=1):
-        _cell_text(cell_at(0, c), [(str(n), True)], INK, HEAD)
+        ooxml.cell_text(cell_at(0, c), [(str(n), True)], INK, HEAD)
     for r, (insats, fields) in enumerate(view.mentions, start=1):
-        _cell_text(cell_at(r, 0), [(insats, False)], INK)
+        ooxml.cell_text(cell_at(r, 0), [(insats, False)], INK)
         for c, n in enumerate(numbers, start=1):
             if n in fields:
-                _cell_text(cell_at(r, c), [("✓", False)], INK)
+                ooxml.cell_text(cell_at(r, c), [("✓", False)], INK)
 
 
 # --- the document and its styles --------------------------------------------------------------------------------
@@ -250,13 +252,13 @@ def _document(template: Path | None, view: DocumentView) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers (the letterhead)
             body.remove(child)
-    missing = _add_missing_styles(doc, docx.Document())
+    missing = ooxml.add_missing_styles(doc, docx.Document(), STYLES)
     _house_style(doc, view.lang, only=missing)
-    _set_language(doc, view.lang)
+    ooxml.set_language(doc, view.lang)
     return doc
 
 
-def _house_style(doc: Any, lang: str, only: set[str] | None = None) -> None:
+def _house_style(doc: Any, lang: Lang, only: set[str] | None = None) -> None:
     """One type scale and font, dark headings (no theme blue), headings kept with what follows."""
     from docx.shared import Pt, RGBColor
 
@@ -276,46 +278,10 @@ def _house_style(doc: Any, lang: str, only: set[str] | None = None) -> None:
         rfonts = style.element.rPr.rFonts if style.element.rPr is not None else None
         if rfonts is not None:  # the theme's fonts would win over the name above
             for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-                rfonts.attrib.pop(_qn(attribute), None)
+                rfonts.attrib.pop(ooxml.qn(attribute), None)
     if only is None:
-        _title_without_rule(doc)
-        _set_language(doc, lang)
-
-
-def _title_without_rule(doc: Any) -> None:
-    """python-docx's Title has a Word 2010 rule under it; the house style has none."""
-    ppr = doc.styles["Title"].element.pPr
-    if ppr is not None:
-        for border in ppr.findall(_qn("w:pBdr")):
-            ppr.remove(border)
-
-
-def _set_language(doc: Any, lang: str) -> None:
-    """The document's language, for spelling and for screen readers: in the default run properties and in
-    every style that names one."""
-    from docx.oxml import OxmlElement
-
-    styles = doc.styles.element
-    defaults = styles.find(_qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(_qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(_qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    for element in [rpr, *styles.iter(_qn("w:rPr"))]:
-        for old in element.findall(_qn("w:lang")):
-            element.remove(old)
-        tag = OxmlElement("w:lang")
-        tag.set(_qn("w:val"), WORD_LANG[lang])
-        tag.set(_qn("w:eastAsia"), WORD_LANG[lang])
-        tag.set(_qn("w:bidi"), WORD_LANG[lang])
-        element.append(tag)
+        ooxml.remove_title_rule(doc)
+        ooxml.set_language(doc, lang)
 
 
 def _footer(doc: Any, view: DocumentView) -> None:
@@ -330,33 +296,13 @@ def _footer(doc: Any, view: DocumentView) -> None:
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     before, _, rest = label("page_of", view.lang, page="\0", pages="\1").partition("\0")
     page.add_run(before).font.size = Pt(8)
-    _field(page, "PAGE")
+    ooxml.field(page, "PAGE")
     page.add_run(rest.partition("\1")[0]).font.size = Pt(8)
-    _field(page, "NUMPAGES")
+    ooxml.field(page, "NUMPAGES")
     if view.draft:
         run = section.header.paragraphs[0].add_run(label("draft", view.lang))
         run.bold = True
         run.font.size = Pt(14)
-
-
-def _field(paragraph: Any, code: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.shared import Pt
-
-    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
-        run = paragraph.add_run()
-        run.font.size = Pt(8)
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(_qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text and text.strip() == code:
-            instr = OxmlElement("w:instrText")
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            run.text = text or ""
 
 
 def _properties(doc: Any, view: DocumentView) -> None:
@@ -367,7 +313,7 @@ def _properties(doc: Any, view: DocumentView) -> None:
     props.title = view.title
     props.author = view.author or view.forbund
     props.last_modified_by = view.author or view.forbund
-    props.language = WORD_LANG[view.lang]
+    props.language = LANG_TAGS[view.lang]
     props.comments = ""
     props.subject = view.forbund
     props.keywords = ""
@@ -380,34 +326,7 @@ def _properties(doc: Any, view: DocumentView) -> None:
             del package.rels[rel_id]
 
 
-def _add_missing_styles(doc: Any, default: Any) -> set[str]:
-    """Copy from python-docx's own template each style the document uses and the letterhead lacks, with the
-    styles those are based on or linked to. Returns the names added."""
-    have = {style.name for style in doc.styles}
-    by_id = {style.style_id: style for style in default.styles}
-    wanted = [default.styles[name] for name in STYLES if name not in have]
-    added: set[str] = set()
-    while wanted:
-        style = wanted.pop()
-        if style.name in have:
-            continue
-        doc.styles.element.append(copy.deepcopy(style.element))
-        have.add(style.name)
-        added.add(style.name)
-        for tag in ("w:basedOn", "w:link", "w:next"):
-            ref = style.element.find(_qn(tag))
-            if ref is not None and ref.get(_qn("w:val")) in by_id:
-                wanted.append(by_id[ref.get(_qn("w:val"))])
-    return added
-
-
-# --- text, tables and cells -------------------------------------------------------------------------------------
-
-
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return str(qn(tag))
+# --- text -------------------------------------------------------------------------------------------------------
 
 
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:
@@ -419,72 +338,10 @@ def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any
     return p
 
 
+def _table(doc: Any, rows: int, cols: int, caption: str) -> Any:
+    return ooxml.table(doc, rows, cols, caption, TABLE_STYLE)
+
+
 def _prose(doc: Any, paragraphs: list[Paragraph]) -> None:
     for p in paragraphs:
         _paragraph(doc, p)
-
-
-def _table(doc: Any, rows: int, cols: int, caption: str) -> Any:
-    """A table whose first row is a header repeated on every page, with a caption for assistive technology."""
-    from docx.oxml import OxmlElement
-
-    table = doc.add_table(rows=rows, cols=cols)
-    table.style = TABLE_STYLE
-    tbl_pr = table._tbl.tblPr
-    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
-        element = OxmlElement(tag)
-        element.set(_qn("w:val"), value)
-        tbl_pr.append(element)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(_qn("w:val"), "true")
-    header.append(element)
-    for row in table.rows:
-        cant_split = OxmlElement("w:cantSplit")
-        row._tr.get_or_add_trPr().append(cant_split)
-    return table
-
-
-def _cells(table: Any) -> Callable[[int, int], Any]:
-    """The table's cells by row and column, read once: ``Table.cell(r, c)`` reads the whole table on every call."""
-    every = table._cells
-    width = len(table.columns)
-    return lambda r, c: every[r * width + c]
-
-
-def _shade(cell: Any, colour: str) -> None:
-    from docx.oxml import OxmlElement
-
-    shading = OxmlElement("w:shd")
-    shading.set(_qn("w:val"), "clear")
-    shading.set(_qn("w:color"), "auto")
-    shading.set(_qn("w:fill"), colour.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _shade_run(run: Any, background: str, colour: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.shared import RGBColor
-
-    shading = OxmlElement("w:shd")
-    shading.set(_qn("w:val"), "clear")
-    shading.set(_qn("w:color"), "auto")
-    shading.set(_qn("w:fill"), background.lstrip("#"))
-    run._r.get_or_add_rPr().append(shading)
-    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
-
-
-def _cell_text(cell: Any, lines: list[tuple[str, bool]], colour: str, background: str | None = None) -> None:
-    from docx.shared import Pt, RGBColor
-
-    cell.text = ""
-    first = cell.paragraphs[0]
-    for index, (text, bold) in enumerate(lines):
-        p = first if index == 0 else cell.add_paragraph()
-        p.paragraph_format.space_after = Pt(1)
-        run = p.add_run(text)
-        run.bold = bold or None
-        run.font.size = Pt(8.5)
-        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
-    if background is not None:
-        _shade(cell, background)

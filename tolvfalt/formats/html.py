@@ -7,7 +7,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..i18n import Lang, label
+from ..i18n import LANG_TAGS, Lang, label
+from . import house
 from .view.comparison import ComparisonView, RatingsTable
 from .view.document import DocumentView
 from .view.merged import MergedView
@@ -19,20 +20,21 @@ _DOCUMENT_LABELS = (
     "grid_caption", "summary_grid_caption", "insatser_caption", "legend", "signature", "no_key_points", "mentioned",
     "inledning", "no_changes", "field", "analys", "follow_up", "parties_ratings",
 )  # fmt: skip
-HTML_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def environment() -> Any:
     """The jinja2 environment for the package's HTML pages: autoescaping on, undefined names an error."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    return Environment(
+    env = Environment(
         loader=PackageLoader("tolvfalt", "html"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["house"] = {name: Markup(value) for name, value in house.CSS.items()}
+    return env
 
 
 def _page(name: str, context: dict[str, Any]) -> str:
@@ -48,7 +50,7 @@ def page_labels(lang: Lang, draft: bool = False) -> dict[str, object]:
     """What the printed page's footer and header say: "Sida 3 av 12", UTKAST."""
     before, _, rest = label("page_of", lang, page="\0", pages="\1").partition("\0")
     return {
-        "html_lang": HTML_LANG[lang],
+        "html_lang": LANG_TAGS[lang],
         "page_before": before,
         "page_between": rest.partition("\1")[0],
         "draft": draft,
@@ -89,25 +91,27 @@ def sparkline(c: ComparisonView, years: list[int], ratings: list[Rating], name: 
     ]
     for step in c.scale:  # a faint line and the value for each step of the scale
         y = y_at(step.value or 0)
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}" stroke="#d0d4da" stroke-width="1"/>')
         parts.append(
-            f'<text x="{LEFT - 5}" y="{y + 3}" font-size="8" text-anchor="end" fill="#1a1a1a">{step.value}</text>'
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}" stroke="{house.GRID_LINE}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 5}" y="{y + 3}" font-size="8" text-anchor="end" fill="{house.INK}">{step.value}</text>'
         )
     for i, year in enumerate(years):
         parts.append(
-            f'<text x="{x_at(i)}" y="{HEIGHT - 5}" font-size="8" text-anchor="middle" fill="#1a1a1a">{year}</text>'
+            f'<text x="{x_at(i)}" y="{HEIGHT - 5}" font-size="8" text-anchor="middle" fill="{house.INK}">{year}</text>'
         )
     run: list[tuple[float, float]] = []
     for i, r in enumerate([*ratings, None]):
         if r is None or r.value is None:
             if len(run) > 1:
-                parts.append('<polyline fill="none" stroke="#1f3f6e" stroke-width="2" points="'
+                parts.append(f'<polyline fill="none" stroke="{house.ACCENT}" stroke-width="2" points="'
                              + " ".join(f"{x},{y}" for x, y in run) + '"/>')  # fmt: skip
             run = []
             continue
         run.append((x_at(i), y_at(r.value)))
         x, y = run[-1]
-        parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="{r.background}" stroke="#1a1a1a" stroke-width="1"/>')
+        parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="{r.background}" stroke="{house.INK}" stroke-width="1"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -20,17 +20,25 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
-from ..i18n import Lang, label, lines
+from ..i18n import LANG_TAGS, Lang, label, lines
 from ..model import STATUSES, Assessment, FieldAnswers, FollowUp
 from ..text import paragraphs, plain
-from ..workbook import ANSWER_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, METADATA_LISTS, METADATA_PROSE, PARTY_COLUMNS
+from ..workbook import (
+    ANSWER_COLUMNS,
+    CELL_LIMIT,
+    FOLLOW_UP_COLUMNS,
+    METADATA_KEYS,
+    METADATA_LISTS,
+    METADATA_PROSE,
+    PARTY_COLUMNS,
+)
+from . import house
 
-EXCEL_CELL_LIMIT = 32_767
-INPUT = PatternFill("solid", fgColor="FFF9E5")
-LOCKED = PatternFill("solid", fgColor="EEEEEE")
-HEADER = PatternFill("solid", fgColor="D9E2F3")
-PREVIOUS = PatternFill("solid", fgColor="F3F3F3")
-THIN = Side(style="thin", color="BBBBBB")
+INPUT = PatternFill("solid", fgColor=house.ooxml(house.INPUT))
+LOCKED = PatternFill("solid", fgColor=house.ooxml(house.LOCKED))
+HEADER = PatternFill("solid", fgColor=house.ooxml(house.HEAD))
+PREVIOUS = PatternFill("solid", fgColor=house.ooxml(house.PREVIOUS))
+THIN = Side(style="thin", color=house.ooxml(house.BORDER))
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
 UNLOCKED = Protection(locked=False)
@@ -87,7 +95,7 @@ def workbook(
         label("title", lang, år=source.ar + (0 if assessment else 1)) if source else lines("instructions", lang)[0]
     )
     wb.properties.creator = (assessment.forfattare or assessment.forbund) if assessment else "tolvfalt"
-    wb.properties.language = {"sv": "sv-SE", "en": "en-GB"}[lang]
+    wb.properties.language = LANG_TAGS[lang]
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -102,10 +110,8 @@ def first_sheet(wb: Workbook) -> Worksheet:
 def write_cell(cell: Cell | MergedCell, value: Any, key: str = "") -> None:
     """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit."""
     if isinstance(value, str):
-        if len(value) > EXCEL_CELL_LIMIT:
-            raise TolvfaltError(
-                [Problem("too_long", {"length": len(value), "limit": EXCEL_CELL_LIMIT}, key=key or None)]
-            )
+        if len(value) > CELL_LIMIT:
+            raise TolvfaltError([Problem("too_long", {"length": len(value), "limit": CELL_LIMIT}, key=key or None)])
         cell.value = value
         cell.data_type = "s"
     else:

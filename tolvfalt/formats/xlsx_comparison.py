@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import Lang, label
+from . import house
 from .view.comparison import ComparisonView, RatingsTable
 from .xlsx import HEADER, first_sheet, write_cell
 
@@ -55,8 +56,8 @@ def _ratings(ws: Worksheet, t: RatingsTable, headers: list[object], lang: Lang) 
         for c, rating in enumerate(row.ratings, start=3):
             cell = ws.cell(r, c, rating.value)
             if rating.rated:
-                cell.fill = PatternFill("solid", fgColor=rating.background.lstrip("#"))
-                cell.font = Font(color=rating.color.lstrip("#"))
+                cell.fill = PatternFill("solid", fgColor=house.ooxml(rating.background))
+                cell.font = Font(color=house.ooxml(rating.color))
     last = len(t.rows) + 2
     write_cell(ws.cell(last, 2), label("answered_row", lang))
     for c, ratio in enumerate(t.answered_ratio, start=3):

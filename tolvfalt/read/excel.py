@@ -9,26 +9,28 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
-from xml.etree import ElementTree
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..i18n import LANGS, label
 from ..model import FieldAnswers
-from ..workbook import ANSWER_COLUMNS, FIELD_COLUMNS, FOLLOW_UP_COLUMNS, METADATA_KEYS, METADATA_LISTS, PARTY_COLUMNS
+from ..workbook import (
+    ANSWER_COLUMNS,
+    CELL_LIMIT,
+    FIELD_COLUMNS,
+    FOLLOW_UP_COLUMNS,
+    METADATA_KEYS,
+    METADATA_LISTS,
+    PARTY_COLUMNS,
+)
 from .package import open_package
+from .sheets import address_of, scan_sheet, sheet_parts
 from .source import Located, display_name
 
-MAX_ROWS = 10_000  # a filled template has some 25 rows on its longest sheet
-MAX_COLUMNS = 50
-EXCEL_CELL_LIMIT = 32_767
 _LEADING_NUMBER = re.compile(r"^\s*(-?\d{1,9})(?:[.,]0+)?(?:\s|$)")
 _TRAILING_COMMA = re.compile(r"[ \t]*,[ \t]*$")
-_REF = re.compile(r"([A-Z]+)([0-9]+)")
-_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 class Sheet(NamedTuple):
@@ -39,11 +41,11 @@ class Sheet(NamedTuple):
 def read_workbook(path: Path, framework: Framework) -> Located:
     name = display_name(path)
     raw, archive = open_package(path, "xlsx")
-    parts = _sheet_parts(archive, name)
+    parts = sheet_parts(archive, name)
     titles = list(parts)
     wanted = {key: _sheet_title(titles, key, name) for key in ("sheet_metadata", "sheet_answers")}
     wanted |= {key: title for key in ("sheet_follow_up", "sheet_parties") if (title := _optional(titles, key))}
-    problems = [p for title in wanted.values() for p in _scan_sheet(archive, parts[title], title, name)]
+    problems = [p for title in wanted.values() for p in scan_sheet(archive, parts[title], title, name)]
     if problems:
         raise TolvfaltError(problems)
     # calamine reads values only, in a fraction of openpyxl's start-up time; the checks above bound what it unpacks.
@@ -79,81 +81,12 @@ def read_workbook(path: Path, framework: Framework) -> Located:
         wb.close()
 
 
-def _sheet_parts(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
-    """Each worksheet's title and the part that holds it, as the workbook and its relations say."""
-    try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError) as exc:
-        raise TolvfaltError.one("not_xlsx", file=name, detail=str(exc)) from None
-    targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag.endswith("Relationship")}
-    parts = {}
-    for sheet in book.iter():
-        if sheet.tag.endswith("}sheet") and sheet.get("name"):
-            target = targets.get(sheet.get(f"{_RELS}id"), "")
-            parts[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return parts
-
-
-def _scan_sheet(archive: zipfile.ZipFile, part: str, title: str, name: str) -> list[Problem]:
-    """Before the sheet is read: how far it reaches (refused when absurd, before anything is built for it), and
-    the cells whose value would be lost: formulas without a saved value and error values such as #N/A."""
-    problems: list[Problem] = []
-    row = col = 0
-    try:
-        with archive.open(part) as stream:
-            for event, elem in ElementTree.iterparse(stream, events=("start", "end")):
-                tag = elem.tag.rsplit("}", 1)[-1]
-                if event == "start" and tag == "row":
-                    r = elem.get("r")
-                    row, col = (_number(r) if r else row + 1), 0
-                elif event == "start" and tag == "c":
-                    m = _REF.fullmatch(elem.get("r") or "")
-                    col, row = (_column(m.group(1)), _number(m.group(2))) if m else (col + 1, row)
-                    if row > MAX_ROWS or col > MAX_COLUMNS:
-                        cell = elem.get("r") or _address_of(row, col)
-                        return [Problem("sheet_too_large", {"sheet": title, "cell": cell[:20], "rows": MAX_ROWS,
-                                                            "cols": MAX_COLUMNS}, name)]  # fmt: skip
-                elif event == "end" and tag == "c":
-                    value = next((child.text for child in elem if child.tag.endswith("}v")), None)
-                    where = f"{title}!{elem.get('r') or _address_of(row, col)}"
-                    if elem.get("t") == "e":
-                        problems.append(Problem("cell_error", {"value": value or "#?"}, name, where))
-                    elif any(child.tag.endswith("}f") for child in elem) and not value:
-                        problems.append(Problem("formula_no_value", {}, name, where))
-                    elem.clear()
-                elif event == "end" and tag == "row":
-                    elem.clear()
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, ValueError) as exc:
-        raise TolvfaltError.one("not_xlsx", file=name, detail=f"{part}: {exc}") from None
-    return problems
-
-
-def _number(digits: str) -> int:
-    return int(digits) if digits.isdigit() and len(digits) <= 12 else 10**12
-
-
-def _column(letters: str) -> int:
-    number = 0
-    for letter in letters[:8]:
-        number = number * 26 + ord(letter) - 64
-    return number if len(letters) <= 8 else 10**12
-
-
-def _address_of(row: int, col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
-
-
 def _too_long(ws: Sheet, name: str) -> list[Problem]:
     return [
-        Problem("cell_too_long", {"length": len(v), "limit": EXCEL_CELL_LIMIT}, name, _address(ws, r, c))
+        Problem("cell_too_long", {"length": len(v), "limit": CELL_LIMIT}, name, _address(ws, r, c))
         for r, values in enumerate(ws.rows, start=1)
         for c, v in enumerate(values, start=1)
-        if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT
+        if isinstance(v, str) and len(v) > CELL_LIMIT
     ]
 
 
@@ -215,7 +148,7 @@ def _rating(value: Any) -> Any:
 
 
 def _address(ws: Sheet, row: int, col: int) -> str:
-    return f"{ws.title}!{_address_of(row, col)}"
+    return f"{ws.title}!{address_of(row, col)}"
 
 
 def _read_metadata(ws: Sheet, located: Located) -> None:

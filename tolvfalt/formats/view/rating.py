@@ -6,9 +6,10 @@ from typing import NamedTuple
 
 from ...framework import Framework, ScaleStep
 from ...i18n import Lang, label
+from .. import house
 from ..colour import text_colour
 
-NEUTRAL = "#ffffff"
+NEUTRAL = house.PAPER
 
 
 ARROWS = {1: "↑", -1: "↓", 0: "→"}

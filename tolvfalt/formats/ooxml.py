@@ -1,0 +1,159 @@
+"""Word's XML where python-docx has no API for it: table captions and repeated header rows, shading, fields
+(page numbers), the document's language, styles copied in. Nothing here knows the yearly document's layout."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from ..i18n import LANG_TAGS, Lang
+
+
+def remove_title_rule(doc: Any) -> None:
+    """python-docx's Title has a Word 2010 rule under it; the house style has none."""
+    ppr = doc.styles["Title"].element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def set_language(doc: Any, lang: Lang) -> None:
+    """The document's language, for spelling and for screen readers: in the default run properties and in
+    every style that names one."""
+    from docx.oxml import OxmlElement
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for element in [rpr, *styles.iter(qn("w:rPr"))]:
+        for old in element.findall(qn("w:lang")):
+            element.remove(old)
+        tag = OxmlElement("w:lang")
+        tag.set(qn("w:val"), LANG_TAGS[lang])
+        tag.set(qn("w:eastAsia"), LANG_TAGS[lang])
+        tag.set(qn("w:bidi"), LANG_TAGS[lang])
+        element.append(tag)
+
+
+def field(paragraph: Any, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(8)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text and text.strip() == code:
+            instr = OxmlElement("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text or ""
+
+
+def add_missing_styles(doc: Any, default: Any, names: tuple[str, ...]) -> set[str]:
+    """Copy from python-docx's own template each style the document uses and the letterhead lacks, with the
+    styles those are based on or linked to. Returns the names added."""
+    have = {style.name for style in doc.styles}
+    by_id = {style.style_id: style for style in default.styles}
+    wanted = [default.styles[name] for name in names if name not in have]
+    added: set[str] = set()
+    while wanted:
+        style = wanted.pop()
+        if style.name in have:
+            continue
+        doc.styles.element.append(copy.deepcopy(style.element))
+        have.add(style.name)
+        added.add(style.name)
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.element.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) in by_id:
+                wanted.append(by_id[ref.get(qn("w:val"))])
+    return added
+
+
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def table(doc: Any, rows: int, cols: int, caption: str, style: str) -> Any:
+    """A table whose first row is a header repeated on every page, with a caption for assistive technology."""
+    from docx.oxml import OxmlElement
+
+    grid = doc.add_table(rows=rows, cols=cols)
+    grid.style = style
+    tbl_pr = grid._tbl.tblPr
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        tbl_pr.append(element)
+    header = grid.rows[0]._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    header.append(element)
+    for row in grid.rows:
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+    return grid
+
+
+def cells(grid: Any) -> Callable[[int, int], Any]:
+    """The table's cells by row and column, read once: ``Table.cell(r, c)`` reads the whole table on every call."""
+    every = grid._cells
+    width = len(grid.columns)
+    return lambda r, c: every[r * width + c]
+
+
+def shade(cell: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def shade_run(run: Any, background: str, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.shared import RGBColor
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), background.lstrip("#"))
+    run._r.get_or_add_rPr().append(shading)
+    run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def cell_text(cell: Any, lines: list[tuple[str, bool]], colour: str, background: str | None = None) -> None:
+    from docx.shared import Pt, RGBColor
+
+    cell.text = ""
+    first = cell.paragraphs[0]
+    for index, (text, bold) in enumerate(lines):
+        p = first if index == 0 else cell.add_paragraph()
+        p.paragraph_format.space_after = Pt(1)
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    if background is not None:
+        shade(cell, background)
