@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import text as textmod
@@ -149,13 +159,18 @@ class FieldAnswers(BaseModel):
     def is_empty(self) -> bool:
         return not (self.svar or self.bedomning is not None or self.has_points() or self.analys or self.uppfoljning)
 
+    def has_response(self) -> bool:
+        """Something a person wrote: an answer, a rating, a point, an analys, or a status or comment on an
+        åtgärd (a list of last year's åtgärder alone is what the template pre-fills)."""
+        followed = any(u.status is not None or u.kommentar for u in self.uppfoljning)
+        return bool(self.svar or self.bedomning is not None or self.has_points() or self.analys or followed)
 
-class Response(BaseModel):
-    """One party's answers, kept under its name inside a merged assessment: nothing a respondent wrote is lost."""
+
+class Part(BaseModel):
+    """What a party and the förbundschef both write: the author and date, an inledning, the insatser, and the
+    fields. ``Response`` and ``Assessment`` build on it."""
 
     model_config = _CONFIG
-    fil: Line | None = None
-    """The file it came from."""
     forfattare: Line | None = Field(default=None, alias="författare")
     datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
     inledning: Prose | None = None
@@ -163,32 +178,59 @@ class Response(BaseModel):
     falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
 
     @model_validator(mode="after")
-    def _canonical(self) -> Response:
+    def _canonical(self) -> Part:
         _blank_to_none(self)
         self.insatser = _drop_empty(self.insatser)
         self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         return self
 
+    KEYS: ClassVar[tuple[str, ...]] = ("författare", "datum", "inledning", "insatser", "fält")
+    """The file's keys in the order files are written; a subclass lists its own."""
+
+    @model_serializer(mode="wrap")
+    def _in_file_order(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if not isinstance(data, dict):
+            return data
+        rank = _rank(type(self))
+        return dict(sorted(data.items(), key=lambda item: rank.get(item[0], len(rank))))
+
+    def has_response(self) -> bool:
+        """Whether anyone wrote something in the fields: an answer, a rating, a point, an analys or what became
+        of an åtgärd. Metadata does not count, nor what ``--from`` pre-filled (last year's åtgärder without a
+        status): a workbook just sent out is blank."""
+        return any(f.has_response() for f in self.falt.values())
+
+
+class Response(Part):
+    """One party's answers, kept under its name inside a merged assessment: nothing a respondent wrote is lost."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ("fil", *Part.KEYS)
+    fil: Line | None = None
+    """The file it came from."""
+
     def is_empty(self) -> bool:
         return not (self.fil or self.forfattare or self.datum or self.inledning or self.insatser or self.falt)
 
 
-class Assessment(BaseModel):
+class Assessment(Part):
     """One förbund's kartläggning for one year; merged from several parties, it keeps each party's answers under
     ``svarande`` and the förbundschef's own part (agreed ratings, analys, points, follow-up) in ``fält``."""
 
-    model_config = _CONFIG
     METADATA: ClassVar[tuple[str, ...]] = (
         "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
         "beslutad", "utkast", "insatser", "godkända_namn", "inledning", "sammanfattning", "avslutning",
     )  # fmt: skip
     """Every key of the file but ``fält``, in the order forms show them."""
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
+        "beslutad", "utkast", "inledning", "insatser", "godkända_namn", "sammanfattning", "fält", "avslutning",
+        "svarande",
+    )  # fmt: skip
 
     forbund: Annotated[Line, AfterValidator(_not_empty)] = Field(alias="förbund")
     ar: Number = Field(alias="år", ge=1900, le=2200)
     ort: Line | None = None
-    datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
-    forfattare: Line | None = Field(default=None, alias="författare")
     befattning: Line | None = None
     respondent: Line | None = None
     titel: Line | None = None
@@ -196,13 +238,10 @@ class Assessment(BaseModel):
     beslutad: Line | None = None
     """The styrelse's decision, as it is to be printed: ``2010-11-20 § 45``."""
     utkast: Annotated[bool, BeforeValidator(_yes_no)] = False
-    inledning: Prose | None = None
-    insatser: list[Line] = Field(default_factory=list)
     godkanda_namn: list[Line] = Field(default_factory=list, alias="godkända_namn")
     """Names the förbundschef has checked and accepts in the published text (an official named on purpose)."""
     sammanfattning: Prose | None = None
     """The förbundschef's own summary for the styrelse."""
-    falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
     avslutning: Prose | None = None
     svarande: dict[str, Response] = Field(default_factory=dict)
 
@@ -212,11 +251,8 @@ class Assessment(BaseModel):
         return _reject_both_spellings(data, ASCII)
 
     @model_validator(mode="after")
-    def _canonical(self) -> Assessment:
-        _blank_to_none(self)
-        self.insatser = _drop_empty(self.insatser)
+    def _parties(self) -> Assessment:
         self.godkanda_namn = _drop_empty(self.godkanda_namn)
-        self.falt = {n: f for n, f in sorted(self.falt.items()) if not f.is_empty()}
         self.svarande = {name: part for name, part in self.svarande.items() if not part.is_empty()}
         return self
 
@@ -247,6 +283,14 @@ class Assessment(BaseModel):
 
 
 _ATTRIBUTE = {info.alias or name: name for name, info in FieldAnswers.model_fields.items()}
+
+
+@cache
+def _rank(model: type[Part]) -> dict[str, int]:
+    """Where each key (by alias and by name) stands in ``model.KEYS``."""
+    names = {info.alias or name: name for name, info in model.model_fields.items()}
+    rank = {key: i for i, key in enumerate(model.KEYS)}
+    return rank | {names[key]: i for key, i in rank.items() if key in names}
 
 
 @dataclass(frozen=True)
