@@ -88,7 +88,9 @@ def merge(
     files = [p for p in expand(given) if head is None or p.resolve() != Path(head).resolve()]
     own = read_one(Path(head), framework) if head is not None else None
     merged = build(read_many(files, framework, progress=progress), framework, force=force, head=own)
-    merged.warnings[:0] = _missing_from_round(given, merged.names)
+    missing = _missing_from_round(given, merged.names)
+    merged.warnings[:0] = missing
+    merged.absent += [str(p.params["name"]) for p in missing]
     return merged
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -35,11 +34,18 @@ class Spread:
 
     @property
     def disagreement(self) -> bool:
+        """Whether the parties' ratings lie ``DISAGREEMENT`` or more apart: a field to discuss."""
         return len(self.given) > 1 and (self.high or 0) - (self.low or 0) >= DISAGREEMENT
 
     @property
-    def median(self) -> int | None:
-        return statistics.median_low(self.given) if self.given else None
+    def rated(self) -> list[tuple[str, int]]:
+        """Each party that gave a rating, with it."""
+        return [(name, r) for name, r in self.ratings if r is not None]
+
+
+def spread(assessment: Assessment, number: int) -> Spread:
+    """The parties' ratings of a field in a merged assessment (none in one that holds no parties)."""
+    return Spread(number, [(name, v.bedomning) for name, v in assessment.voices(number)])
 
 
 def respondent(result: FileResult) -> str:
@@ -57,6 +63,8 @@ class Merged:
     names: list[str] = field(default_factory=list)
     """Each response's respondent, told apart by its file where two have the same name."""
     warnings: list[Problem] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    """Parties asked (in the round file) or with a file that holds nothing: they did not answer."""
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -87,6 +95,9 @@ class Merged:
         )
         parties = [*([head] if head else []), *(r.loaded for r in self.responses)]
         data["insatser"] = list(dict.fromkeys(i for a in parties for i in a.insatser))
+        absent = [n for n in dict.fromkeys([*(head.ej_svarat if head else []), *self.absent]) if n not in self.names]
+        if absent:
+            data["ej_svarat"] = absent
         data["fält"] = {n: f.model_dump(exclude_defaults=True) for n, f in head.falt.items()} if head else {}
         data["svarande"] = {
             name: {
@@ -130,7 +141,7 @@ def merge(
     elif head is not None:
         warnings += [Problem("unnamed_respondent", {"file": r.source}) for r in unnamed]
     results = [r for r in results if r is not head]
-    empty = [r for r in results if r.loaded.respondent and not (r.loaded.falt or r.loaded.inledning)]
+    empty = [r for r in results if r.loaded.respondent and not r.loaded.has_response()]
     warnings += [Problem("empty_response", {"name": r.loaded.respondent, "file": r.source}) for r in empty]
     results = [r for r in results if r not in empty]
     if not results:
@@ -148,4 +159,5 @@ def merge(
             raise TolvfaltError(problems)
     merged = Merged(framework, results, head)
     merged.warnings += warnings
+    merged.absent = [r.loaded.respondent for r in empty if r.loaded.respondent]
     return merged

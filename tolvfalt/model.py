@@ -197,9 +197,9 @@ class Part(BaseModel):
 
     def has_response(self) -> bool:
         """Whether anyone wrote something in the fields: an answer, a rating, a point, an analys or what became
-        of an åtgärd. Metadata does not count, nor what ``--from`` pre-filled (last year's åtgärder without a
-        status): a workbook just sent out is blank."""
-        return any(f.has_response() for f in self.falt.values())
+        of an åtgärd, or an inledning. Metadata does not count, nor what ``--from`` pre-filled (last year's
+        åtgärder without a status): a workbook just sent out is blank."""
+        return bool(self.inledning) or any(f.has_response() for f in self.falt.values())
 
 
 class Response(Part):
@@ -219,13 +219,13 @@ class Assessment(Part):
 
     METADATA: ClassVar[tuple[str, ...]] = (
         "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
-        "beslutad", "utkast", "insatser", "godkända_namn", "inledning", "sammanfattning", "avslutning",
+        "beslutad", "utkast", "insatser", "godkända_namn", "inledning", "sammanfattning", "avslutning", "ej_svarat",
     )  # fmt: skip
     """Every key of the file but ``fält``, in the order forms show them."""
     KEYS: ClassVar[tuple[str, ...]] = (
         "förbund", "år", "ort", "datum", "författare", "befattning", "respondent", "titel", "diarienummer",
         "beslutad", "utkast", "inledning", "insatser", "godkända_namn", "sammanfattning", "fält", "avslutning",
-        "svarande",
+        "svarande", "ej_svarat",
     )  # fmt: skip
 
     forbund: Annotated[Line, AfterValidator(_not_empty)] = Field(alias="förbund")
@@ -242,6 +242,8 @@ class Assessment(Part):
     """Names the förbundschef has checked and accepts in the published text (an official named on purpose)."""
     sammanfattning: Prose | None = None
     """The förbundschef's own summary for the styrelse."""
+    ej_svarat: list[Line] = Field(default_factory=list)
+    """In a merged assessment: the parties that were asked but did not answer."""
     avslutning: Prose | None = None
     svarande: dict[str, Response] = Field(default_factory=dict)
 
@@ -253,6 +255,7 @@ class Assessment(Part):
     @model_validator(mode="after")
     def _parties(self) -> Assessment:
         self.godkanda_namn = _drop_empty(self.godkanda_namn)
+        self.ej_svarat = _drop_empty(self.ej_svarat)
         self.svarande = {name: part for name, part in self.svarande.items() if not part.is_empty()}
         return self
 

@@ -78,9 +78,10 @@ class Returned:
 
     @property
     def returned(self) -> bool:
-        """A workbook counts as returned once something is filled in (the sent copy lies in the folder too)."""
+        """A workbook counts as returned once the party wrote something (``Part.has_response``, the same test
+        merge uses): the sent copy lies in the folder too. One that cannot be read counts, to show its problems."""
         a = self.result.assessment if self.result else None
-        return bool(self.result and (self.result.problems or (a and (a.falt or a.inledning or a.forfattare))))
+        return bool(self.result and (self.result.problems or (a and a.has_response())))
 
     @property
     def rated(self) -> int:

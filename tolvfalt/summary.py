@@ -52,11 +52,17 @@ def _find_all(text: str, key: str) -> list[int]:
 
 
 def insats_mentions(assessment: Assessment, framework: Framework) -> dict[str, list[int]]:
-    """For each insats, the fields whose answers or points name it (case-insensitive, inflected forms too)."""
+    """For each insats, the fields whose answers, analys or points name it (case-insensitive, inflected forms too),
+    the förbundschef's and every party's."""
     texts: dict[int, _Words] = {}
+    parts = [assessment, *assessment.svarande.values()]
     for grid_field in framework.fields:
-        answers = assessment.falt.get(grid_field.number)
-        if answers:
-            parts = [*(t for t in answers.svar.values() if t), *(p for ps in answers.points().values() for p in ps)]
-            texts[grid_field.number] = _Words.of(plain(" ".join(parts)))
+        found = [p.falt[grid_field.number] for p in parts if grid_field.number in p.falt]
+        words = [
+            *(t for answers in found for t in answers.svar.values() if t),
+            *(a.analys for a in found if a.analys),
+            *(p for answers in found for ps in answers.points().values() for p in ps),
+        ]
+        if words:
+            texts[grid_field.number] = _Words.of(plain(" ".join(words)))
     return {insats: [n for n, words in texts.items() if words.mentions(insats)] for insats in assessment.insatser}

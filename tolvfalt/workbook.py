@@ -9,7 +9,7 @@ from .model import Assessment, FieldAnswers
 METADATA_KEYS = Assessment.METADATA
 # Metadata rows that hold paragraphs, and those that hold a list (one item per line in the cell).
 METADATA_PROSE = ("inledning", "sammanfattning", "avslutning")
-METADATA_LISTS = ("insatser", "godkända_namn")
+METADATA_LISTS = ("insatser", "godkända_namn", "ej_svarat")
 # Columns of the answer sheet, by label key; the reader finds each by its heading in either language.
 ANSWER_COLUMNS = (
     "id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS, "analys",

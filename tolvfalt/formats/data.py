@@ -148,8 +148,7 @@ def merged_data(m: Merged) -> dict[str, Any]:
         "respondents": m.names,
         "answers": {q.id: dict(m.answers(q.id)) for q in m.framework.questions},
         "ratings": {
-            str(s.field): {"ratings": dict(s.ratings), "low": s.low, "high": s.high, "median": s.median,
-                           "disagreement": s.disagreement}
+            str(s.field): {"ratings": dict(s.ratings), "low": s.low, "high": s.high, "disagreement": s.disagreement}
             for s in m.spreads
         },
     }  # fmt: skip

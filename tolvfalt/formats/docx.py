@@ -40,8 +40,8 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
     _board_summary(doc, view)
     doc.add_page_break()
     doc.add_heading(label("contents", lang), level=1)
-    for line in _contents(view):
-        doc.add_paragraph(line, style="List Bullet")
+    for _, heading in view.contents:
+        doc.add_paragraph(heading, style="List Bullet")
     if view.inledning or view.party_intros:
         doc.add_heading(label("inledning", lang), level=1)
         _prose(doc, view.inledning)
@@ -76,6 +76,9 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
             doc.add_heading(point_list.label, level=2)
             for item in point_list.items:
                 _paragraph(doc, item, style="List Bullet")
+        for name, paragraphs in section.party_analys:
+            doc.add_heading(f"{label('analys', lang)}: {name}", level=2)
+            _prose(doc, paragraphs)
         for name, lists in section.party_points:
             doc.add_heading(name, level=2)
             for point_list in lists:
@@ -103,18 +106,6 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _contents(view: DocumentView) -> list[str]:
-    lang = view.lang
-    return [
-        label("summary_for_board", lang),
-        *([label("inledning", lang)] if view.inledning else []),
-        label("grid", lang),
-        *(s.heading for s in view.sections),
-        label("insatser_by_field", lang),
-        *([label("closing", lang)] if view.avslutning else []),
-    ]
-
-
 # --- parts of the document --------------------------------------------------------------------------------------
 
 
@@ -137,7 +128,13 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
                 cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background
             )
     _legend(doc, view)
-    doc.add_paragraph(view.completeness_text + ".")
+    if view.round is not None:
+        _round(doc, view)
+    else:
+        doc.add_paragraph(view.completeness_text + ".")
+    if view.sammanfattning:
+        doc.add_heading(label("own_summary", lang), level=2)
+        _prose(doc, view.sammanfattning)
     doc.add_heading(label("key_points", lang), level=2)
     for item in view.key_points:
         doc.add_heading(item.heading, level=3)
@@ -157,6 +154,35 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
             doc.add_paragraph(label("no_changes", lang))
 
 
+def _round(doc: Any, view: DocumentView) -> None:
+    """Who took part and how fully, who did not, and the ratings party by party."""
+    lang, r = view.lang, view.round
+    assert r is not None
+    doc.add_heading(label("parties_took_part", lang), level=2)
+    for party in r.parties:
+        doc.add_paragraph(party.text, style="List Bullet")
+    if r.absent_text:
+        doc.add_paragraph(r.absent_text)
+    table = _table(doc, len(r.rows) + 1, len(r.headers) + 1, label("round_ratings_caption", lang))
+    cell_at = ooxml.cells(table)
+    for col, header in enumerate([label("field", lang), *r.headers]):
+        ooxml.cell_text(cell_at(0, col), [(header, True)], INK, HEAD)
+    for i, row in enumerate(r.rows, start=1):
+        ooxml.cell_text(cell_at(i, 0), [(row.name, True)], INK, HEAD)
+        for col, rating in enumerate(row.parties, start=1):
+            ooxml.cell_text(cell_at(i, col), [(rating.short, False)], INK)
+        agreed = row.agreed
+        background = agreed.background if agreed.rated else None
+        ooxml.cell_text(cell_at(i, len(row.parties) + 1), [(agreed.short, True)], agreed.color.lstrip("#"), background)
+        if row.last_year is not None:
+            ooxml.cell_text(cell_at(i, len(row.parties) + 2), [(f"{row.last_year.short} {row.trend}", False)], INK)
+    for row in r.rows:
+        if row.disagreement:
+            p = doc.add_paragraph(style="List Bullet")
+            p.add_run(f"{row.name}: ").bold = True
+            p.add_run(row.disagreement)
+
+
 def _legend(doc: Any, view: DocumentView) -> None:
     p = doc.add_paragraph()
     p.add_run(f"{label('legend', view.lang)}: ").bold = True
@@ -172,10 +198,11 @@ def _grid_page(doc: Any, view: DocumentView) -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
 
     lang = view.lang
-    portrait = doc.sections[-1]
+    # The section objects name the body's last sectPr, which add_section moves on: keep the sizes, not the object.
+    width, height = doc.sections[-1].page_width, doc.sections[-1].page_height
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation = WD_ORIENT.LANDSCAPE
-    wide.page_width, wide.page_height = portrait.page_height, portrait.page_width
+    wide.page_width, wide.page_height = height, width
     doc.add_heading(label("grid", lang), level=1)
     table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("grid_caption", lang))
     cell_at = ooxml.cells(table)
@@ -194,7 +221,7 @@ def _grid_page(doc: Any, view: DocumentView) -> None:
     doc.add_paragraph(view.completeness_text)
     back = doc.add_section(WD_SECTION.NEW_PAGE)
     back.orientation = WD_ORIENT.PORTRAIT
-    back.page_width, back.page_height = portrait.page_width, portrait.page_height
+    back.page_width, back.page_height = width, height
 
 
 def _insatser(doc: Any, view: DocumentView) -> None:

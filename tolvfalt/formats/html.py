@@ -18,7 +18,8 @@ _DOCUMENT_LABELS = (
     "scale", "not_rated", "not_answered", "rating", "summary", "points_by_field", "no_points", "insatser_by_field",
     "insats", "no_insatser", "closing", "summary_for_board", "contents", "key_points", "draft", "grid",
     "grid_caption", "summary_grid_caption", "insatser_caption", "legend", "signature", "no_key_points", "mentioned",
-    "inledning", "no_changes", "field", "analys", "follow_up", "parties_ratings",
+    "inledning", "no_changes", "field", "analys", "follow_up", "parties_ratings", "parties_took_part",
+    "round_ratings_caption", "own_summary",
 )  # fmt: skip
 
 

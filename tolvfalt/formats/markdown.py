@@ -60,6 +60,14 @@ def assessment(doc: DocumentView) -> str:
     if doc.place:
         out.append(escape(doc.place))
     out.append(heading(1, doc.title))
+    if doc.draft:
+        out.append(f"**{label('draft', lang)}**")
+    if doc.references:
+        out.append("  \n".join(escape(line) for line in doc.references))
+    out.extend(round_summary(doc))
+    if doc.sammanfattning:
+        out.append(heading(2, label("own_summary", lang)))
+        out.extend(inline(p) for p in doc.sammanfattning)
     out.extend(inline(p) for p in doc.inledning)
     for name, paragraphs in doc.party_intros:
         out.append(f"**{escape(name)}:** " + "\n\n".join(inline(p) for p in paragraphs))
@@ -83,6 +91,9 @@ def assessment(doc: DocumentView) -> str:
         if section.party_ratings:
             parties = " · ".join(f"{escape(name)} {r.short}" for name, r in section.party_ratings)
             out.append(f"{label('parties_ratings', lang)}: {parties}")
+        for name, paragraphs in section.party_analys:
+            out.append(f"**{label('analys', lang)}: {escape(name)}**")
+            out.extend(inline(p) for p in paragraphs)
         for name, lists in section.party_points:
             out.append(f"**{escape(name)}**")
             out.extend(field_points(doc, None, lists))
@@ -98,6 +109,27 @@ def assessment(doc: DocumentView) -> str:
         out.extend(inline(p) for p in doc.avslutning)
     out.append(escape(doc.signature))
     return "\n\n".join(out) + "\n"
+
+
+def round_summary(doc: DocumentView) -> list[str]:
+    """Who took part and how fully, who did not, and the ratings party by party (a merged assessment only)."""
+    r = doc.round
+    if r is None:
+        return []
+    out = [heading(2, label("parties_took_part", doc.lang)), "\n".join(f"- {escape(p.text)}" for p in r.parties)]
+    if r.absent_text:
+        out.append(escape(r.absent_text))
+    header = "| " + " | ".join(cell(h) for h in [label("field", doc.lang), *r.headers]) + " |"
+    rows = [header, "|---" * (len(r.headers) + 1) + "|"]
+    for row in r.rows:
+        last = [f"{row.last_year.short} {row.trend}".strip()] if row.last_year is not None else []
+        values = [cell(row.name), *(x.short for x in row.parties), f"**{row.agreed.short}**", *last]
+        rows.append("| " + " | ".join(values) + " |")
+    out.append("\n".join(rows))
+    differ = [f"- **{cell(row.name)}**: {escape(row.disagreement)}" for row in r.rows if row.disagreement]
+    if differ:
+        out.append("\n".join(differ))
+    return out
 
 
 def _follow_up(item: FollowUpView) -> str:

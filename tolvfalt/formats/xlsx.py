@@ -164,14 +164,13 @@ READ_ONLY = ("last_year", "parties_ratings")
 
 
 def _party_ratings(a: Assessment, number: int, lang: Lang) -> str | None:
-    from ..merged import DISAGREEMENT
+    from ..merged import spread
 
-    given = [(name, v.bedomning) for name, v in a.voices(number) if v.bedomning is not None]
-    if not given:
+    parties = spread(a, number)
+    if not parties.rated:
         return None
-    text = " · ".join(f"{name} {rating}" for name, rating in given)
-    values = [rating for _, rating in given]
-    return text + (f" ({label('disagreement', lang)})" if max(values) - min(values) >= DISAGREEMENT else "")
+    text = " · ".join(f"{name} {rating}" for name, rating in parties.rated)
+    return text + (f" ({label('disagreement', lang)})" if parties.disagreement else "")
 
 
 def _follow_ups_of(a: Assessment | None, previous: Assessment | None) -> list[tuple[int, FollowUp]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from typing import NamedTuple
 
 from ...framework import Framework
@@ -10,8 +9,19 @@ from ...i18n import Lang, label
 from ...model import Assessment, Completeness, FieldAnswers, completeness
 from ...summary import insats_mentions
 from .changes import ChangeView, StepView, change_lines
-from .common import FollowUpView, Paragraph, PointList, completeness_text, follow_up, point_lists, prose
-from .rating import Rating, legend, rating
+from .common import (
+    FollowUpView,
+    Paragraph,
+    PointList,
+    completeness_text,
+    follow_up,
+    point_lists,
+    prose,
+    short_heading,
+)
+from .rating import Rating, legend, rating, trend
+
+_BLANK = FieldAnswers()
 
 
 class GridCell(NamedTuple):
@@ -22,7 +32,7 @@ class GridCell(NamedTuple):
     answered_text: str
     rating: Rating
     note: str | None = None
-    """In a merged assessment: that the rating is the parties' median, or that their ratings differ."""
+    """In a merged assessment: the parties' ratings where none is agreed, who rated what where they differ."""
 
 
 class GridRow(NamedTuple):
@@ -52,6 +62,41 @@ class SectionView(NamedTuple):
     note: str | None
     party_points: list[tuple[str, list[PointList]]]
     follow_ups: list[FollowUpView]
+    party_analys: list[tuple[str, list[Paragraph]]]
+    """In a merged assessment, an analys a party wrote of the field, under its name."""
+
+
+class PartyView(NamedTuple):
+    name: str
+    answered: int
+    total: int
+    rated: int
+    text: str
+    """``Försäkringskassan: 12 av 23 frågor besvarade, 5 fält bedömda``."""
+
+
+class RoundRow(NamedTuple):
+    number: int
+    name: str
+    parties: list[Rating]
+    agreed: Rating
+    last_year: Rating | None
+    trend: str
+    disagreement: str | None
+    """Who rated what, where the parties' ratings lie 2 or more apart."""
+
+
+class RoundView(NamedTuple):
+    """The summary of a merged assessment: who took part and how fully, who did not, and one table of ratings,
+    a row per field and a column per party, then the agreed rating (and last year's)."""
+
+    parties: list[PartyView]
+    absent: list[str]
+    absent_text: str | None
+    """``Har inte svarat: Arbetsförmedlingen.``"""
+    headers: list[str]
+    rows: list[RoundRow]
+    last_year: bool
 
 
 class FieldPointsView(NamedTuple):
@@ -89,11 +134,18 @@ class DocumentView(NamedTuple):
     party_intros: list[tuple[str, list[Paragraph]]]
     """In a merged assessment, each party's inledning under its name."""
     open_follow_ups: int
+    round: RoundView | None
+    """In a merged assessment: who took part, how fully, and the ratings party by party."""
+    sammanfattning: list[Paragraph]
+    contents: list[tuple[str, str]]
+    """The document's parts in order, as (anchor, heading): one list for html, pdf, docx and md."""
 
 
 def document(
     assessment: Assessment, framework: Framework, lang: Lang, previous: Assessment | None = None
 ) -> DocumentView:
+    from ...merged import spread
+
     a = assessment
     done = completeness(a, framework)
     agreed = {f.number: _agreed(a, framework, f.number, lang) for f in framework.fields}
@@ -103,6 +155,8 @@ def document(
         for f in cells:
             answered = sum(1 for q in f.questions if a.answer(q.id))
             shown, note = agreed[f.number]
+            if a.svarande:  # the summary's table says who rated what; the cell only that they differ
+                note = label("parties_differ_short", lang) if spread(a, f.number).disagreement else None
             rendered.append(
                 GridCell(
                     f.number,
@@ -142,6 +196,7 @@ def document(
                 note,
                 [(name, point_lists(v, lang)) for name, v in voices if v.has_points()],
                 [follow_up(u, lang) for u in answers.uppfoljning],
+                [(name, prose(v.analys)) for name, v in voices if v.analys],
             )
         )
     metadata = [
@@ -169,6 +224,8 @@ def document(
         for f in framework.fields
         if f.number in a.falt and (a.falt[f.number].brister or a.falt[f.number].atgarder)
     ]
+    party_intros = [(name, prose(r.inledning)) for name, r in a.svarande.items() if r.inledning]
+    round_view = _round(a, framework, lang, previous)
     signature_lines = [
         line for line in (a.forfattare, a.befattning, a.forbund, ", ".join(p for p in (a.ort, date) if p)) if line
     ]
@@ -189,7 +246,9 @@ def document(
         grid=grid,
         legend=legend(framework, lang),
         completeness=done,
-        completeness_text=completeness_text(done, lang),
+        completeness_text="; ".join(p.text for p in round_view.parties)
+        if round_view
+        else completeness_text(done, lang),
         sections=sections,
         points_by_field=[
             FieldPointsView(framework.heading(f, lang), point_lists(a.falt[f.number], lang))
@@ -200,30 +259,91 @@ def document(
         numbers=[f.number for f in framework.fields],
         signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
         signature_lines=signature_lines,
-        party_intros=[(name, prose(r.inledning)) for name, r in a.svarande.items() if r.inledning],
+        party_intros=party_intros,
         open_follow_ups=len(a.open_follow_ups()),
+        round=round_view,
+        sammanfattning=prose(a.sammanfattning),
+        contents=_contents(a, sections, party_intros, lang),
     )
 
 
+def _contents(
+    a: Assessment, sections: list[SectionView], party_intros: list[tuple[str, list[Paragraph]]], lang: Lang
+) -> list[tuple[str, str]]:
+    return [
+        ("summary", label("summary_for_board", lang)),
+        *([("inledning", label("inledning", lang))] if a.inledning or party_intros else []),
+        ("grid", label("grid", lang)),
+        *((f"field-{s.number}", s.heading) for s in sections),
+        *([("follow-up", label("follow_up", lang))] if any(s.follow_ups for s in sections) else []),
+        ("insatser", label("insatser_by_field", lang)),
+        *([("avslutning", label("closing", lang))] if a.avslutning else []),
+    ]
+
+
 def _agreed(a: Assessment, framework: Framework, number: int, lang: Lang) -> tuple[Rating | None, str | None]:
-    """The rating a field shows, and a note: the agreed one; else, in a merged assessment, the parties' median
-    (marked as such); and whether the parties' ratings differ by 2 or more."""
-    from ...merged import DISAGREEMENT
+    """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (a
+    median, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
+    ratings; where they lie 2 or more apart, it says who rated what."""
+    from ...merged import spread
 
     own = a.rating(number)
-    given = [v.bedomning for _, v in a.voices(number) if v.bedomning is not None]
-    differ = len(given) > 1 and max(given) - min(given) >= DISAGREEMENT
-    notes = []
-    if own is not None:
-        shown = rating(framework, own, lang)
-    elif given:
-        shown = rating(framework, statistics.median_low(given), lang)
-        notes.append(label("median", lang))
-    else:
-        return (rating(framework, None, lang) if a.svarande else None), None
-    if differ:
-        notes.append(label("disagreement", lang))
-    return shown, " · ".join(notes) or None
+    parties = spread(a, number)
+    shown = rating(framework, own, lang) if own is not None or a.svarande else None
+    if parties.disagreement:
+        return shown, label("parties_differ", lang, ratings=_who_rated(parties.rated))
+    if own is None and parties.rated:
+        return shown, label("parties_rated", lang, ratings=_who_rated(parties.rated))
+    return shown, None
+
+
+def _who_rated(rated: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{name} {value}" for name, value in rated)
+
+
+def _round(a: Assessment, framework: Framework, lang: Lang, previous: Assessment | None) -> RoundView | None:
+    """Who took part and how fully, and the ratings party by party, for the summary of a merged assessment."""
+    if not a.svarande:
+        return None
+    from ...merged import spread
+
+    total = len(framework.question_ids)
+    parties = []
+    for name, part in a.svarande.items():
+        answered = sum(1 for q in framework.questions if (part.falt.get(q.field_number) or _BLANK).svar.get(q.letter))
+        rated = sum(1 for f in part.falt.values() if f.bedomning is not None)
+        parties.append(
+            PartyView(
+                name,
+                answered,
+                total,
+                rated,
+                label("party_took_part", lang, name=name, n=answered, total=total, rated=rated),
+            )
+        )
+    rows = []
+    for f in framework.fields:
+        agreed = a.rating(f.number)
+        before = previous.rating(f.number) if previous is not None else None
+        parties_spread = spread(a, f.number)
+        rows.append(
+            RoundRow(
+                f.number,
+                short_heading(framework, f, lang),
+                [rating(framework, r, lang) for _, r in parties_spread.ratings],
+                rating(framework, agreed, lang),
+                rating(framework, before, lang) if previous is not None else None,
+                trend([before, agreed]) if previous is not None else "",
+                label("parties_differ", lang, ratings=_who_rated(parties_spread.rated))
+                if parties_spread.disagreement
+                else None,
+            )
+        )
+    headers = [*a.svarande, label("agreed", lang)]
+    if previous is not None:
+        headers.append(label("agreed_year", lang, år=previous.ar))
+    absent = label("parties_absent", lang, names=", ".join(a.ej_svarat)) if a.ej_svarat else None
+    return RoundView(parties, list(a.ej_svarat), absent, headers, rows, previous is not None)
 
 
 def since(before: Assessment, after: Assessment, framework: Framework, lang: Lang) -> StepView:
