@@ -15,6 +15,7 @@ from .errors import Problem, TolvfaltError
 from .framework import Framework
 from .i18n import Lang, label
 from .model import Line
+from .read import READABLE
 from .read.many import ROUND_FILE, FileResult, is_clutter, read_one
 from .read.source import display_name
 
@@ -75,6 +76,8 @@ class Returned:
     result: FileResult | None
     open_in_excel: bool = False
     expected: bool = True
+    late: bool = False
+    """Not returned, and the round's last day has passed."""
 
     @property
     def returned(self) -> bool:
@@ -88,44 +91,82 @@ class Returned:
         a = self.result.assessment if self.result else None
         return sum(1 for f in a.falt.values() if f.bedomning is not None) if a else 0
 
+    @property
+    def problems(self) -> list[Problem]:
+        return self.result.problems if self.result else []
+
 
 @dataclass
 class RoundStatus:
     folder: str
     round: Round | None
     entries: list[Returned] = field(default_factory=list)
+    today: dt.date | None = None
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for e in self.entries if e.result for p in e.result.problems]
+        return [p for e in self.entries for p in e.problems]
+
+    @property
+    def late(self) -> list[str]:
+        """The parties that have not returned their workbook although the last day has passed."""
+        return [e.name for e in self.entries if e.late and e.name]
 
 
-def status(folder: Path, framework: Framework, lang: Lang = "sv") -> RoundStatus:
-    """Who has returned a workbook, how complete it is and what is wrong; files nobody expected; workbooks open
-    in Excel (its lock file lies beside them)."""
+def _lock_names(names: list[str]) -> set[str]:
+    """What the lock files in a folder name: Excel's ``~$`` (in place of the first two letters of a long name, or
+    before a short one) and LibreOffice's ``.~lock.NAME#``."""
+    found = set()
+    for n in names:
+        if n.startswith("~$"):
+            found.add(n[2:])
+        elif n.startswith(".~lock.") and n.endswith("#"):
+            found.add(n[len(".~lock.") : -1])
+    return found
+
+
+def _is_open(name: str, locks: set[str]) -> bool:
+    return name in locks or (len(name) > 2 and name[2:] in locks)
+
+
+def status(folder: Path, framework: Framework, lang: Lang = "sv", today: dt.date | None = None) -> RoundStatus:
+    """Who has returned a workbook, how complete it is and what is wrong; who is late; files nobody expected;
+    workbooks open in Excel or LibreOffice (its lock file lies beside them). A workbook the party renamed is
+    matched to its party by the respondent written inside it."""
     if not folder.is_dir():
         raise TolvfaltError.one("not_a_folder", file=display_name(folder))
+    today = today or dt.date.today()
     plan = read_round(folder)
     names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    locked = {n[2:] for n in names if n.startswith("~$")}
-    entries = []
-    expected_files = set()
-    for invited in plan.svarande if plan else []:
-        expected_files.add(invited.fil)
-        path = folder / invited.fil
-        result = read_one(path, framework) if path.exists() else None
-        opened = any(invited.fil.endswith(rest) for rest in locked)
-        entries.append(Returned(invited.namn, invited.fil if path.exists() else None, result, opened))
+    locks = _lock_names(names)
+    expected_files = {invited.fil for invited in plan.svarande} if plan else set()
+    others: dict[str, FileResult] = {}
     for name in names:
         path = folder / name
-        if name in expected_files or name == ROUND_FILE or is_clutter(path):
+        if name in expected_files or name == ROUND_FILE or is_clutter(path) or name.startswith(".~lock."):
             continue
-        if path.suffix.lower() not in (".yaml", ".yml", ".xlsx", ".xlsm"):
-            continue
-        result = read_one(path, framework)
+        if path.suffix.lower() in READABLE:
+            others[name] = read_one(path, framework)
+    entries = []
+    for invited in plan.svarande if plan else []:
+        path = folder / invited.fil
+        result = read_one(path, framework) if path.exists() else None
+        entry = Returned(invited.namn, invited.fil if path.exists() else None, result, _is_open(invited.fil, locks))
+        if not entry.returned:  # renamed by the party: found by the respondent inside
+            for name, other in list(others.items()):
+                a = other.assessment
+                if a is not None and a.respondent and _same_name(a.respondent, invited.namn) and a.has_response():
+                    entry = Returned(invited.namn, name, others.pop(name), _is_open(name, locks))
+                    break
+        entry.late = bool(plan and plan.sista_dag and plan.sista_dag < today and not entry.returned)
+        entries.append(entry)
+    for name, result in others.items():
         a = result.assessment
         head = a is not None and a.respondent is None and not a.svarande  # the förbundschef's own part
         who = a.respondent if a and a.respondent else (label("head_part", lang) if head else None)
-        opened = any(name.endswith(rest) for rest in locked)
-        entries.append(Returned(who, name, result, opened, expected=plan is None or head))
-    return RoundStatus(display_name(folder), plan, entries)
+        entries.append(Returned(who, name, result, _is_open(name, locks), expected=plan is None or head))
+    return RoundStatus(display_name(folder), plan, entries, today)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a).casefold().strip() == unicodedata.normalize("NFC", b).casefold().strip()

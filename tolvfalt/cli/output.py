@@ -65,9 +65,9 @@ def emit(
     from ..formats import render as render_format
     from ..formats import renderable
 
-    def render(*args: Any, **kwargs: Any) -> str | bytes:
+    def render(obj: Any, name: str, lang: Lang, **kwargs: Any) -> str | bytes:
         try:
-            return render_format(*args, **kwargs)
+            return render_format(obj, name, lang, **kwargs)
         except TolvfaltError as exc:
             if source is None:
                 raise

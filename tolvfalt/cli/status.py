@@ -19,18 +19,12 @@ def command(
     debug: DebugOption = False,
 ) -> None:
     """Exit 1 only when a returned file cannot be read or is invalid."""
-    from ..formats import render, renderable
     from ..round import status
-    from .output import echo, stdout_errors
+    from .output import choose, emit
 
     with command_context(lang, framework, debug) as (language, fw):
+        chosen = choose(NAME, "status", "json" if as_json else None, None)
         result = status(folder, fw, language)
-        if as_json:
-            echo(render(result, "json", language))
-        else:
-            from rich.console import Console
-
-            with stdout_errors():
-                Console(markup=False, emoji=False, highlight=False).print(renderable(result, language))
+        emit(result, chosen, None, language, framework=fw)
     if result.problems:
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:  # the command line imports this module for --help; keep it light
     from rich.console import RenderableType
@@ -73,6 +73,22 @@ def kind_of(obj: object) -> Kind:
     raise TypeError(f"tolvfalt cannot render a {type(obj).__name__}")
 
 
+TextFormat = Literal["terminal", "md", "html", "json", "yaml"]
+BinaryFormat = Literal["pdf", "docx", "xlsx", "csv"]
+
+
+@overload
+def render(
+    obj: Any, fmt: TextFormat, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any
+) -> str: ...
+@overload
+def render(
+    obj: Any, fmt: BinaryFormat, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any
+) -> bytes: ...
+@overload
+def render(
+    obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any
+) -> str | bytes: ...
 def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any) -> str | bytes:
     """``obj`` (an Assessment, a Comparison, a Merged, or the list of results ``check`` returns) in format ``fmt``.
 
@@ -128,7 +144,9 @@ def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = Non
 
         return terminal.merged(merged(obj, lang))
     if kind == "status":
-        return terminal.status(obj, lang)
+        from .view.status import status
+
+        return terminal.status(status(obj, lang))
     from .view.check import check_line
 
     return terminal.check([check_line(r, lang) for r in obj])
@@ -178,7 +196,7 @@ def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
     if fmt == "json":
         from .data import comparison_data, dumps
 
-        return dumps(comparison_data(obj))
+        return dumps(comparison_data(obj, lang))
     if fmt == "csv":
         from . import csv
 
@@ -210,7 +228,7 @@ def _merged(obj: Any, fmt: str, lang: Lang) -> str | bytes:
     if fmt == "json":
         from .data import dumps, merged_data
 
-        return dumps(merged_data(obj))
+        return dumps(merged_data(obj, lang))
     view = merged(obj, lang)
     if fmt == "md":
         from . import markdown

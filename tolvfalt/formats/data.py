@@ -8,11 +8,22 @@ from functools import cache
 from typing import Any
 
 from ..comparison import Comparison, Digest, FieldChange
+from ..errors import Problem
 from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment
 from ..read.many import FileResult
 from ..round import RoundStatus
+from .contract import (
+    CheckEntry,
+    ComparisonData,
+    ComparisonEntry,
+    FieldChangeData,
+    MergedData,
+    ProblemData,
+    StatusData,
+    StatusEntry,
+)
 
 
 def dumps(data: Any) -> str:
@@ -38,9 +49,16 @@ def assessment_yaml(a: Assessment) -> str:
 # --- check results ----------------------------------------------------------------------------------------------
 
 
-def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, Any]]:
+def problem_data(p: Problem, lang: Lang = "sv") -> ProblemData:
+    """The one shape of a problem in every JSON output."""
+    params = {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in p.params.items()}
+    return {"file": p.file, "line": p.line, "key": p.key, "code": p.code, "message": message(p.code, lang, **p.params),
+            "suggestion": p.suggestion, "params": params}  # fmt: skip
+
+
+def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]:
     """What ``check --json`` prints."""
-    out = []
+    out: list[CheckEntry] = []
     for r in results:
         c = r.completeness
         out.append({
@@ -49,11 +67,7 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, A
             "answered": list(c.answered) if c else None,
             "missing": list(c.missing) if c else None,
             "ratio": round(c.ratio, 4) if c else None,
-            "problems": [
-                {"file": p.file, "line": p.line, "key": p.key, "code": p.code,
-                 "message": message(p.code, lang, **p.params), "suggestion": p.suggestion}
-                for p in r.problems
-            ],
+            "problems": [problem_data(p, lang) for p in r.problems],
         })  # fmt: skip
     return out
 
@@ -61,9 +75,9 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[dict[str, A
 # --- the yearly round -------------------------------------------------------------------------------------------
 
 
-def status_data(s: RoundStatus, lang: Lang = "sv") -> dict[str, Any]:
+def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
     """What ``status --json`` prints."""
-    entries = []
+    entries: list[StatusEntry] = []
     for e in s.entries:
         a = e.result.assessment if e.result else None
         done = e.result.completeness if e.result else None
@@ -72,11 +86,12 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> dict[str, Any]:
             "file": e.file,
             "expected": e.expected,
             "returned": e.returned,
+            "late": e.late,
             "open_in_excel": e.open_in_excel,
             "answered": len(done.answered) if done else None,
             "total": done.total if done else None,
             "rated_fields": e.rated if a else None,
-            "problems": [message(p.code, lang, **p.params) for p in (e.result.problems if e.result else [])],
+            "problems": [problem_data(p, lang) for p in e.problems],
         })  # fmt: skip
     plan = s.round
     return {
@@ -84,6 +99,7 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> dict[str, Any]:
         "förbund": plan.forbund if plan else None,
         "år": plan.ar if plan else None,
         "sista_dag": plan.sista_dag.isoformat() if plan and plan.sista_dag else None,
+        "late": s.late,
         "entries": entries,
     }
 
@@ -91,10 +107,10 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> dict[str, Any]:
 # --- the comparison ---------------------------------------------------------------------------------------------
 
 
-def comparison_data(c: Comparison) -> dict[str, Any]:
-    """What ``compare --format json`` prints."""
+def comparison_data(c: Comparison, lang: Lang = "sv") -> ComparisonData:
+    """What ``compare --format json`` prints: everything the terminal shows, the follow-ups too."""
 
-    def entry(e: Digest) -> dict[str, Any]:
+    def entry(e: Digest) -> ComparisonEntry:
         return {
             "file": e.source,
             "förbund": e.forbund,
@@ -106,7 +122,7 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
             "ratings": {str(f.number): e.rating(f.number) for f in c.framework.fields},
         }
 
-    def change(ch: FieldChange) -> dict[str, Any]:
+    def change(ch: FieldChange) -> FieldChangeData:
         return {
             "fält": ch.field,
             "rating_before": ch.rating_before,
@@ -114,8 +130,9 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
             "rating_delta": ch.rating_delta,
             "new_brister": ch.new_brister,
             "gone_brister": ch.gone_brister,
-            "gone_åtgärder": ch.gone_atgarder,
+            "gone_atgarder": ch.gone_atgarder,
             "unchanged_answers": ch.unchanged_answers,
+            "follow_ups": [{"action": action, "status": status} for action, status in ch.follow_ups],
         }
 
     return {
@@ -133,24 +150,28 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
             for s in c.series
         ],
         "same_year": {str(year): [entry(e) for e in entries] for year, entries in c.same_year.items()},
+        "problems": [problem_data(p, lang) for p in c.problems],
+        "warnings": [problem_data(p, lang) for p in c.warnings],
     }  # fmt: skip
 
 
 # --- several respondents ----------------------------------------------------------------------------------------
 
 
-def merged_data(m: Merged) -> dict[str, Any]:
+def merged_data(m: Merged, lang: Lang = "sv") -> MergedData:
     """What ``merge -o .json`` writes."""
     first = m.responses[0].loaded
     return {
         "förbund": first.forbund,
         "år": first.ar,
         "respondents": m.names,
+        "absent": m.absent,
         "answers": {q.id: dict(m.answers(q.id)) for q in m.framework.questions},
         "ratings": {
             str(s.field): {"ratings": dict(s.ratings), "low": s.low, "high": s.high, "disagreement": s.disagreement}
             for s in m.spreads
         },
+        "warnings": [problem_data(p, lang) for p in m.warnings],
     }  # fmt: skip
 
 

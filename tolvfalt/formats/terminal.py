@@ -18,7 +18,7 @@ from .view.merged import MergedView
 from .view.rating import Rating
 
 if TYPE_CHECKING:
-    from ..round import RoundStatus
+    from .view.status import StatusView
 
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
 
@@ -166,37 +166,25 @@ def merged(m: MergedView) -> RenderableType:
     return Group(*parts)
 
 
-def status(s: RoundStatus, lang: Lang) -> RenderableType:
+def status(view: StatusView) -> RenderableType:
     """One row per expected respondent (and per file nobody expected): returned, how complete, problems."""
-    title = f"{s.round.forbund} {s.round.ar}" if s.round else s.folder
-    if s.round and s.round.sista_dag:
-        title += f" · {label('deadline', lang)} {s.round.sista_dag.isoformat()}"
-    table = Table(title=Text(title, style="bold"), title_justify="left")
-    widest = max((len(e.name or e.file or "–") for e in s.entries), default=10)
-    table.add_column(label("respondent", lang), min_width=min(widest, 40), overflow="fold")
-    for key in ("returned", "answered_column", "rated_column", "problems_column"):
-        table.add_column(label(key, lang))
-    for e in s.entries:
-        done = e.result.completeness if e.result else None
-        problems = len(e.result.problems) if e.result else 0
-        returned = label("yes" if e.returned else "no", lang)
-        if e.open_in_excel:
-            returned += f", {label('open_in_excel', lang)}"
-        who = e.name or e.file or "–"
-        if not e.expected and e.file:
-            who = (
-                f"{who} ({e.file}, {label('unexpected', lang)})"
-                if e.name
-                else f"{e.file} ({label('unexpected', lang)})"
-            )
+    table = Table(title=Text(view.title, style="bold"), title_justify="left")
+    widest = max((len(r.who) for r in view.rows), default=10)
+    table.add_column(view.columns[0], min_width=min(widest, 40), overflow="fold")
+    for column in view.columns[1:-1]:
+        table.add_column(column)
+    table.add_column(view.columns[-1], overflow="fold", max_width=60)
+    for r in view.rows:
         table.add_row(
-            Text(who),
-            Text(returned, style="green" if e.returned and not problems else "yellow"),
-            f"{len(done.answered)}/{done.total}" if done and e.returned else "–",
-            str(e.rated) if e.returned else "–",
-            Text(str(problems) if problems else "", style="red"),
+            Text(r.who),
+            Text(r.returned_text, style="green" if r.ok else "yellow"),
+            r.answered,
+            r.rated,
+            Text(r.problem, style="red"),
         )
-    return table
+    if view.late is None:
+        return table
+    return Group(table, Text(view.late, style="yellow"))
 
 
 def check(lines: list[str]) -> RenderableType:
