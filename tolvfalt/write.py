@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import TolvfaltError
+from .read import READABLE
 from .read.source import display_name
 
-ANSWER_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
+ANSWER_SUFFIXES = READABLE
 """Files that may hold a person's answers: replacing one needs ``force``."""
 
 

@@ -35,7 +35,7 @@ def command(
     debug: DebugOption = False,
 ) -> None:
     """Without -o: the ratings with their spread. -o .md/.html: every answer side by side; .yaml/.xlsx/.docx: one
-    combined assessment (answers labelled by respondent, the median rating, all points)."""
+    combined assessment (answers labelled by respondent, each party's rating, all points)."""
     from ..api import merge
     from ..read.many import expand
     from .options import progress

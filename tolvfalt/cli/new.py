@@ -36,14 +36,14 @@ def command(
     debug: DebugOption = False,
 ) -> None:
     from ..errors import UsageError
-    from ..read import load
+    from ..read import YAML_SUFFIXES, load
     from ..read.source import display_name
     from ..skeleton import skeleton
     from ..write import write_atomic
     from .output import require_suffix
 
     with command_context(lang, framework, debug) as (language, fw):
-        require_suffix(NAME, path, (".yaml", ".yml"))
+        require_suffix(NAME, path, YAML_SUFFIXES)
         last = load(previous, fw) if previous else None
         name = forbund or (last.forbund if last else None)
         if not name:

@@ -46,7 +46,7 @@ def command(
 ) -> None:
     from ..api import send_out
     from ..formats.xlsx import template
-    from ..read import load
+    from ..read import EXCEL_SUFFIXES, load
     from ..write import write_atomic
     from .output import require_suffix
 
@@ -60,7 +60,7 @@ def command(
             for path in written:
                 wrote(path, language)
             return
-        require_suffix(NAME, output, (".xlsx",))
+        require_suffix(NAME, output, EXCEL_SUFFIXES[:1])
         last = load(previous, fw) if previous else None
         inputs = [p for p in (previous, framework) if p]
         write_atomic(output, template(fw, language, last), inputs=inputs, force=force, replaces_anything=True)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from ..read import EXCEL_SUFFIXES, YAML_SUFFIXES
+
 if TYPE_CHECKING:  # the command line imports this module for --help; keep it light
     from rich.console import RenderableType
 
@@ -35,9 +37,9 @@ FORMATS: tuple[Format, ...] = (
     Format("html", (".html", ".htm"), False, frozenset({"assessment", "comparison", "merged"})),
     Format("pdf", (".pdf",), True, frozenset({"assessment", "comparison", "merged"})),
     Format("docx", (".docx",), True, frozenset({"assessment", "merged"})),
-    Format("xlsx", (".xlsx",), True, frozenset({"assessment", "comparison", "merged"})),
+    Format("xlsx", EXCEL_SUFFIXES[:1], True, frozenset({"assessment", "comparison", "merged"})),
     Format("json", (".json",), False, ALL),
-    Format("yaml", (".yaml", ".yml"), False, frozenset({"assessment", "merged"})),
+    Format("yaml", YAML_SUFFIXES, False, frozenset({"assessment", "merged"})),
     Format("csv", (".csv",), True, frozenset({"comparison"})),
 )
 BY_NAME = {f.name: f for f in FORMATS}
