@@ -49,6 +49,24 @@ def file_name(forbund: str, ar: int, respondent: str) -> str:
     return f"{slug(forbund)}-{ar}-{slug(respondent)}.xlsx"
 
 
+def deadline_warnings(deadline: dt.date | None, today: dt.date | None = None) -> list[Problem]:
+    """A last day already past when the workbooks go out: said before anyone is asked to meet it."""
+    today = today or dt.date.today()
+    if deadline is not None and deadline < today:
+        return [Problem("deadline_past", {"deadline": deadline.isoformat(), "today": today.isoformat()})]
+    return []
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A date as the command line takes it (ÅÅÅÅ-MM-DD), or a usage error in words that names the option."""
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError.one("bad_date", option=option, value=text) from None
+
+
 def read_round(folder: Path) -> Round | None:
     """The round file in ``folder``, if there is one."""
     from pydantic import ValidationError

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from .options import (
     Language,
     YearOption,
     command_context,
+    warn,
     wrote,
 )
 
@@ -35,8 +35,7 @@ def command(
     forbund: ForbundOption = None,
     year: YearOption = None,
     deadline: Annotated[
-        dt.datetime | None,
-        typer.Option("--deadline", help="When the workbooks are due (YYYY-MM-DD).", formats=["%Y-%m-%d"]),
+        str | None, typer.Option("--deadline", help="When the workbooks are due (YYYY-MM-DD).", metavar="DATE")
     ] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="Whom to send the workbook to, or to ask.")] = None,
     force: ForceAnyOption = False,
@@ -47,13 +46,16 @@ def command(
     from ..api import send_out
     from ..formats.xlsx import template
     from ..read import EXCEL_SUFFIXES, load
+    from ..round import deadline_warnings, parse_date
     from ..write import write_atomic
     from .output import require_suffix
 
     with command_context(lang, framework, debug) as (language, fw):
         if respondents:
+            due = parse_date(deadline, "--deadline") if deadline else None
+            warn(deadline_warnings(due), language)
             written = send_out(
-                output, respondents, forbund=forbund, ar=year, deadline=deadline.date() if deadline else None,
+                output, respondents, forbund=forbund, ar=year, deadline=due,
                 contact=contact, previous=previous, framework=fw, framework_file=framework, lang=language,
                 force=force,
             )  # fmt: skip

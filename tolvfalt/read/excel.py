@@ -29,7 +29,7 @@ from .package import open_package
 from .sheets import address_of, scan_sheet, sheet_parts
 from .source import Located, display_name
 
-_LEADING_NUMBER = re.compile(r"^\s*(-?\d{1,9})(?:[.,]0+)?(?:\s|$)")
+_BULLET = re.compile(r"^[ \t]*[•◦▪‣∙·–—*-][ \t]+")
 _TRAILING_COMMA = re.compile(r"[ \t]*,[ \t]*$")
 
 
@@ -130,21 +130,44 @@ def _cell_text(value: Any) -> Any:
 
 
 def _points(value: Any) -> list[Any]:
+    """One point per line; Word's bullets at a line's start (•, –, -, *, with a tab or a space) are not text."""
     if value is None:
         return []
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+        return [_BULLET.sub("", line) for line in lines]
     return [str(value)]
 
 
-def _rating(value: Any) -> Any:
-    """``3``, ``3.0``, ``"3"`` or ``"3 God"`` (the dropdown's text) all mean 3."""
+class Unclear(NamedTuple):
+    """A rating cell that names no step of the scale, or more than one."""
+
+    value: str
+
+
+def _rating(value: Any, framework: Framework) -> Any:
+    """What a person typed in a rating cell: ``3``, ``3.0``, ``"3"``, the dropdown's ``"3 God"``, ``"3 - God"``,
+    or the scale's words alone in either language (``"God"``, ``"mycket god"``) all mean 3. Anything that names no
+    step, or more than one (``"2 eller 3"``), is ``Unclear``."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str):
-        m = _LEADING_NUMBER.match(value)
-        return int(m.group(1)) if m else value.strip() or None
-    return value
+    if not isinstance(value, str):
+        return value
+    tokens = re.findall(r"-?\d+(?:[.,]0+)?|[^\W\d_]+", value.casefold())
+    if not tokens:
+        return None if not value.strip() else Unclear(value.strip())
+    digits = [t for t in tokens if t[-1].isdigit()]
+    if any(len(t) > 10 for t in digits):
+        return value  # the model names a number too long to be one
+    numbers = {int(re.split(r"[.,]", t)[0]) for t in digits}
+    words = " ".join(t for t in tokens if not t[-1].isdigit())
+    named = {s.value for s in framework.scale for lang in LANGS if words == s(lang).casefold()}
+    if words and not named:
+        return Unclear(value.strip())
+    found = numbers | named
+    if len(found) != 1:
+        return Unclear(value.strip())
+    return found.pop()
 
 
 def _address(ws: Sheet, row: int, col: int) -> str:
@@ -253,10 +276,20 @@ def _read_answers(ws: Sheet, located: Located, framework: Framework) -> None:
             if column not in columns:
                 continue
             raw = cells.get(columns[column])
-            value = _rating(raw) if column == "rating" else _cell_text(raw) if column == "analys" else _points(raw)
+            value = (
+                _rating(raw, framework)
+                if column == "rating"
+                else _cell_text(raw)
+                if column == "analys"
+                else _points(raw)
+            )
             if value in (None, []):
                 continue
             place = _address(ws, number, columns[column])
+            if isinstance(value, Unclear):
+                scale = framework.scale_words(LANGS[0])
+                problems.append(Problem("rating_unclear", {"value": value.value, "scale": scale}, located.file, place))
+                continue
             if key in field and field[key] != value:  # a per-field cell unmerged and filled on two rows
                 first = located.lines[(*path, key)]
                 problems.append(Problem("field_cell_twice", {"n": question.field_number, "first": first}, located.file,
