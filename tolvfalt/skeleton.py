@@ -13,11 +13,13 @@ _INTRO = {
         "Kartläggning av samverkan efter {name} (version {version}).",
         "Skriv svaret under varje fråga. Stycken skiljs med en tom rad; *kursiv* och **fet** går att använda.",
         "Kontrollera filen med: tolvfalt check {path}",
+        "Kartläggningen publiceras: skriv inga namn på deltagare och inga personuppgifter (personnummer, e-post).",
     ],
     "en": [
         "Mapping of collaboration according to {name} (version {version}).",
         "Write the answer below each question. Separate paragraphs by a blank line; *italic* and **bold** work.",
         "Check the file with: tolvfalt check {path}",
+        "The mapping is published: write no participant's name and no personal data (identity numbers, phone, e-mail).",
     ],
 }
 

@@ -10,6 +10,21 @@ METADATA_KEYS = Assessment.METADATA
 # Metadata rows that hold paragraphs, and those that hold a list (one item per line in the cell).
 METADATA_PROSE = ("inledning", "sammanfattning", "avslutning")
 METADATA_LISTS = ("insatser", "godkända_namn", "ej_svarat")
+# What a party fills in on the metadata sheet of its own workbook: no title, diarienummer, decision or closing,
+# which are the förbundschef's.
+PARTY_METADATA_KEYS = (
+    "förbund",
+    "år",
+    "ort",
+    "datum",
+    "författare",
+    "befattning",
+    "respondent",
+    "insatser",
+    "inledning",
+)
+# Columns of the förbundschef's alone, left out of a party's workbook.
+HEAD_COLUMNS = ("analys",)
 # Columns of the answer sheet, by label key; the reader finds each by its heading in either language.
 ANSWER_COLUMNS = (
     "id", "field", "level", "perspective", "question", "answer", "rating", *FieldAnswers.POINTS, "analys",

@@ -27,10 +27,12 @@ from ..workbook import (
     ANSWER_COLUMNS,
     CELL_LIMIT,
     FOLLOW_UP_COLUMNS,
+    HEAD_COLUMNS,
     METADATA_KEYS,
     METADATA_LISTS,
     METADATA_PROSE,
     PARTY_COLUMNS,
+    PARTY_METADATA_KEYS,
 )
 from . import house
 
@@ -46,6 +48,7 @@ UNLOCKED = Protection(locked=False)
 WIDTHS = {"id": 6, "field": 6, "level": 16, "perspective": 18, "question": 34, "answer": 90, "rating": 18,
           "last_year_answer": 70, "analys": 60}  # fmt: skip
 POINT_WIDTH = 36
+INSTRUCTION_WIDTH = 110
 ANSWER_ROW_HEIGHT = 96  # room for some six lines before a person needs to drag the row taller
 
 
@@ -82,9 +85,12 @@ def workbook(
     _instructions(first_sheet(wb), lang, invitation)
     _metadata(wb.create_sheet(label("sheet_metadata", lang)), lang, assessment, previous, invitation)
     answers = wb.create_sheet(label("sheet_answers", lang))
-    _answers(answers, framework, lang, assessment, previous)
+    party = invitation.respondent if invitation is not None else None
+    if previous is not None and party is not None:  # year two: the party's own answers of last year
+        previous = _own_last_year(previous, party)
+    _answers(answers, framework, lang, assessment, previous, party_only=invitation is not None)
     _grid(wb.create_sheet(label("sheet_grid", lang), 2), framework, lang, answers.title)
-    follow_ups = _follow_ups_of(assessment, previous)
+    follow_ups = _follow_ups_of(assessment, previous) if invitation is None else []  # the förbundschef's
     if follow_ups:
         _follow_up_sheet(wb.create_sheet(label("sheet_follow_up", lang)), lang, follow_ups)
     if assessment is not None and assessment.svarande:
@@ -118,13 +124,15 @@ def write_cell(cell: Cell | MergedCell, value: Any, key: str = "") -> None:
         cell.value = value
 
 
-def _protect(ws: Worksheet) -> None:
-    """Lock the structure (no password: it guards against slips, not people) and print a page wide."""
+def _protect(ws: Worksheet, fit: bool = True) -> None:
+    """Lock the structure (no password: it guards against slips, not people); print on A4, a page wide unless
+    ``fit`` is off (a wide sheet shrunk to one page is too small to read)."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is not None:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if fit:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        if ws.sheet_properties.pageSetUpPr is not None:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -133,7 +141,7 @@ def _protect(ws: Worksheet) -> None:
 
 def _instructions(ws: Worksheet, lang: Lang, invitation: Invitation | None = None) -> None:
     ws.title = label("sheet_instructions", lang)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = INSTRUCTION_WIDTH
     texts = lines("instructions", lang)
     if invitation is not None:  # for someone who has never seen tolvfalt: no command lines, whom and by when
         i = invitation
@@ -149,8 +157,13 @@ def _instructions(ws: Worksheet, lang: Lang, invitation: Invitation | None = Non
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row == 1:
             cell.font = Font(bold=True, size=16)
+            ws.row_dimensions[row].height = 24
         elif line and not line[0].isdigit() and len(line) < 40:
             cell.font = Font(bold=True, size=12)
+            ws.row_dimensions[row].height = 18
+        else:  # LibreOffice does not grow a wrapped row by itself: set the height of every line the text needs
+            ws.row_dimensions[row].height = 15 * max(1, math.ceil(len(line) * 1.05 / INSTRUCTION_WIDTH))
+    ws.page_setup.orientation = "portrait"
     _protect(ws)
 
 
@@ -271,7 +284,8 @@ def _metadata(
         cell.font = Font(bold=True)
         cell.fill = HEADER
         ws.column_dimensions[get_column_letter(col)].width = width
-    for row, key in enumerate(METADATA_KEYS, start=2):
+    keys = PARTY_METADATA_KEYS if invitation is not None else METADATA_KEYS
+    for row, key in enumerate(keys, start=2):
         write_cell(ws.cell(row, 1), key)
         name = ws.cell(row, 2)
         write_cell(name, label(key, lang))
@@ -303,11 +317,28 @@ def _height(text: str | None, width: int) -> float | None:
     return min(409, 15 * lines_needed + 6)
 
 
+def _own_last_year(previous: Assessment, party: str) -> Assessment:
+    """What a party sees of last year beside this year's cells: its own answers, ratings and points when last
+    year's file is a merged one that holds it (the agreed rating in the rating column's place otherwise)."""
+    own = previous.svarande.get(party)
+    if own is None:
+        return previous
+    data = previous.model_dump(exclude={"svarande", "falt"}, exclude_none=True)
+    data["fält"] = {n: f.model_dump(exclude_defaults=True) for n, f in own.falt.items()}
+    return Assessment.model_validate(data)
+
+
 def _answers(
-    ws: Worksheet, framework: Framework, lang: Lang, a: Assessment | None, previous: Assessment | None
+    ws: Worksheet,
+    framework: Framework,
+    lang: Lang,
+    a: Assessment | None,
+    previous: Assessment | None,
+    party_only: bool = False,
 ) -> None:
-    """Fill the Svar sheet: a row per question, the per-field cells merged over the field's rows."""
-    columns = list(ANSWER_COLUMNS)
+    """Fill the Svar sheet: a row per question, the per-field cells merged over the field's rows. A party's
+    workbook has no column of the förbundschef's own (the analys)."""
+    columns = [c for c in ANSWER_COLUMNS if not (party_only and c in HEAD_COLUMNS)]
     if previous is not None:
         columns += ["last_year_answer", "last_year_rating", "last_year_brister", "last_year_atgarder"]
     if a is not None and a.svarande:
@@ -389,9 +420,11 @@ def _answers(
     ws.column_dimensions[get_column_letter(index["id"])].hidden = True
     ws.freeze_panes = ws.cell(2, index["question"] + 1).coordinate
     ws.auto_filter.ref = None
-    _protect(ws)
-    ws.page_setup.orientation = "landscape"  # printed a page wide, the header row on every page
+    _protect(ws, fit=False)
+    # Landscape at full size, the header row and the question columns on every page: the answers stay legible.
+    ws.page_setup.orientation = "landscape"
     ws.print_title_rows = "1:1"
+    ws.print_title_cols = f"A:{get_column_letter(index['question'])}"
 
 
 def _grid(ws: Worksheet, framework: Framework, lang: Lang, answers_sheet: str) -> None:

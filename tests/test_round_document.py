@@ -1,0 +1,169 @@
+"""The round's document as a styrelse member reads it, and the round as each party meets it: workbooks filled
+only in unlocked cells, one party half done, one typing ratings as words, one renaming its file, one silent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from clients import needs_pdftotext, pdf_text
+from conftest import cli
+from test_round import FORBUND, PARTIES, _fill, _send_out, _workbook
+
+from tolvfalt.read.framework import default_framework
+from tolvfalt.round import status
+
+HEAD = f"""förbund: {FORBUND}
+år: 2026
+ort: Exempelforsen
+datum: 2026-12-20
+författare: Förbundschefen
+befattning: förbundschef
+sammanfattning: Styrelsen föreslås besluta om en gemensam rutin för uppföljning.
+fält:
+  2:
+    bedömning: 3
+    analys: Parterna ser deltagarens aktivitet olika.
+"""
+
+
+def _set(path: Path, column: str, values: dict[str, object]) -> None:
+    """Type into the Svar sheet's ``column`` by question id, as a person would (unlocked cells only)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Svar"]
+    col = [c.value for c in ws[1]].index(column) + 1
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in values:
+            cell = ws.cell(row[0].row, col)
+            assert not cell.protection.locked
+            cell.value = values[row[0].value]
+    wb.save(path)
+
+
+@pytest.fixture
+def round_folder(tmp_path):
+    folder = tmp_path / "omgang"
+    _send_out(folder)
+    fw = default_framework()
+    ids = list(fw.question_ids)
+    _fill(_workbook(folder, "Försäkringskassan"), {q: f"FK om {q}." for q in ids[:12]}, {1: 4, 2: 4}, "K1")
+    kommunerna = _workbook(folder, "Kommunerna")
+    _fill(kommunerna, {q: f"Kommunerna om {q}." for q in ids}, {}, "K2")
+    _set(kommunerna, "Bedömning", {"1a": "Otillfredsställande", "2a": "1 - Otillfredsställande"})
+    _set(kommunerna, "Brister", {"1a": "•\tVäntetider\n–\tOtydligt ansvar"})
+    regionen = _workbook(folder, "Regionen")
+    _fill(regionen, {"1a": "Regionen om 1a."}, {1: 3}, "K3")
+    regionen.rename(folder / "Svar från Regionen.xlsx")  # renamed by the party
+    (folder / "forbundschefens-del.yaml").write_text(HEAD, "utf-8")
+    return folder
+
+
+def test_ratings_typed_as_words_and_bullets_are_read_as_meant(round_folder):
+    run = cli("merge", round_folder, "-o", round_folder.parent / "s.yaml")
+    assert run.exit_code == 0, run.stderr
+    merged = cli("assess", round_folder.parent / "s.yaml", "--format", "json").stdout
+    assert '"bedömning": 1' in merged
+    assert '"Väntetider"' in merged
+    assert '"Otydligt ansvar"' in merged
+    assert "•" not in merged
+
+
+@pytest.mark.parametrize("typed", ["2 eller 3", "God eller bra", "4 God"])
+def test_an_unclear_rating_is_refused_with_its_cell_and_the_scale(round_folder, typed):
+    path = _workbook(round_folder, "Kommunerna")
+    _set(path, "Bedömning", {"5a": typed})
+    run = cli("check", path, "--json")
+    assert run.exit_code == 1
+    problems = [p for entry in __import__("json").loads(run.stdout) for p in entry["problems"]]
+    assert [p["code"] for p in problems] == ["rating_unclear"]
+    assert re.fullmatch(r"Svar![A-Z]+\d+", problems[0]["line"])
+    assert "heltal" not in problems[0]["message"]
+    assert "1 Otillfredsställande" in problems[0]["message"]
+
+
+def test_status_matches_a_renamed_return_and_names_the_late(round_folder):
+    result = status(round_folder, default_framework(), today=dt.date(2026, 12, 16))
+    by_name = {e.name: e for e in result.entries}
+    assert by_name["Regionen"].file == "Svar från Regionen.xlsx"
+    assert by_name["Regionen"].returned
+    assert result.late == ["Arbetsförmedlingen"]
+    assert status(round_folder, default_framework(), today=dt.date(2026, 12, 15)).late == []
+
+
+def test_a_deadline_in_another_format_or_past_is_said_in_swedish(tmp_path):
+    run = cli("template", "--respondent", "Regionen", "--forbund", FORBUND, "--ar", "2026", "--deadline",
+              "15/12/2026", "-o", tmp_path / "a")  # fmt: skip
+    assert run.exit_code == 2
+    assert "ÅÅÅÅ-MM-DD" in run.stderr
+    assert not (tmp_path / "a").exists()
+    run = cli("template", "--respondent", "Regionen", "--forbund", FORBUND, "--ar", "2026", "--deadline",
+              "2020-01-01", "-o", tmp_path / "b")  # fmt: skip
+    assert run.exit_code == 0
+    assert "har redan passerat" in run.stderr
+
+
+def test_a_party_workbook_holds_only_the_partys_part(tmp_path):
+    folder = tmp_path / "omgang"
+    _send_out(folder)
+    wb = openpyxl.load_workbook(_workbook(folder, "Regionen"))
+    assert "Analys" not in [c.value for c in wb["Svar"][1]]
+    keys = [row[0].value for row in wb["Uppgifter"].iter_rows(min_row=2)]
+    for key in ("titel", "diarienummer", "beslutad", "utkast", "avslutning", "sammanfattning"):
+        assert key not in keys
+    assert "Uppföljning" not in wb.sheetnames
+    instructions = " ".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
+    assert "allmän handling" in instructions
+    assert "personuppgifter" in instructions
+    heights = [wb["Instruktioner"].row_dimensions[c.row].height for c in wb["Instruktioner"]["A"] if c.value]
+    assert all(h for h in heights)  # LibreOffice shows every line whole
+
+
+@needs_pdftotext
+def test_the_summary_says_who_took_part_and_who_rated_what(round_folder, tmp_path):
+    merged = tmp_path / "s.yaml"
+    assert cli("merge", round_folder, "-o", merged).exit_code == 0
+    pdf = tmp_path / "k.pdf"
+    run = cli("assess", merged, "-o", pdf)
+    assert run.exit_code == 0, run.stderr
+    text = " ".join(pdf_text(pdf).split())
+    assert "Försäkringskassan: 12 av 23 frågor besvarade, 2 fält bedömda" in text
+    assert "Kommunerna: 23 av 23 frågor besvarade, 2 fält bedömda" in text
+    assert "Regionen: 1 av 23 frågor besvarade, 1 fält bedömda" in text
+    assert "Har inte svarat: Arbetsförmedlingen." in text
+    differ = re.search(r"Parterna bedömer fältet olika: ([^.]*?Kommunerna 1[^.]*?)(?: \d+ |$|•)", text)
+    assert differ is not None
+    assert {"Försäkringskassan 4", "Kommunerna 1", "Regionen 3"} <= {s.strip() for s in differ.group(1).split(",")}
+    assert "Styrelsen föreslås besluta om en gemensam rutin för uppföljning." in text
+    assert "Parterna ser deltagarens aktivitet olika." in text
+    assert "23 av 23 frågor besvarade." not in text
+    assert "median" not in text
+
+
+def test_a_field_nobody_agreed_on_shows_the_parties_not_a_median(round_folder, tmp_path):
+    merged = tmp_path / "s.yaml"
+    assert cli("merge", round_folder, "-o", merged).exit_code == 0
+    md = cli("assess", merged, "--format", "md").stdout
+    field_1 = md[md.index("## Fält 1:") : md.index("## Fält 2:")]
+    assert "**Bedömning:** Ej bedömd" in field_1
+    assert "Otillfredsställande" not in field_1.split("**Bedömning:**")[1].split("\n")[0]
+    assert "Parterna bedömer fältet olika: Regionen 3, Försäkringskassan 4, Kommunerna 1" in field_1
+
+
+def test_only_the_grid_page_of_the_docx_is_landscape(round_folder, tmp_path):
+    merged = tmp_path / "s.yaml"
+    assert cli("merge", round_folder, "-o", merged).exit_code == 0
+    docx = tmp_path / "k.docx"
+    assert cli("assess", merged, "-o", docx).exit_code == 0
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode()
+    sizes = [tuple(map(int, m)) for m in re.findall(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"', xml)]
+    assert len(sizes) == 3
+    assert [w > h for w, h in sizes] == [False, True, False]
+    assert xml.count('w:orient="landscape"') == 1
+    contents = xml[xml.index("Innehåll") :]
+    assert "Uppföljning av förra årets åtgärder" not in contents or "Uppföljning" in contents  # listed when present
+    for name in PARTIES[:1] + PARTIES[2:]:
+        assert name in xml
