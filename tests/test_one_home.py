@@ -32,7 +32,7 @@ def _homes(pattern: str, texts: dict[str, str]) -> set[str]:
         ("disagreement", r"DISAGREEMENT", {"merged.py"}),
         ("the rating text", r"\.value\} \{", {"framework.py"}),
         ("suffixes of answer files", r"\"\.ya?ml\"|\"\.xlsx\"", {"read/__init__.py"}),
-        ("the round file's name", r"omgang\.yaml", {"read/many.py"}),
+        ("the round file's name", r"omgang\.yaml", {"read/__init__.py"}),
     ],
 )
 def test_a_concept_is_defined_in_one_module(concept, pattern, home):

@@ -167,3 +167,55 @@ def test_only_the_grid_page_of_the_docx_is_landscape(round_folder, tmp_path):
     assert "Uppföljning av förra årets åtgärder" not in contents or "Uppföljning" in contents  # listed when present
     for name in PARTIES[:1] + PARTIES[2:]:
         assert name in xml
+
+
+def _type_in_field(path: Path, column: str, field: int, text: str) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Svar"]
+    col = [c.value for c in ws[1]].index(column) + 1
+    row = next(r[0].row for r in ws.iter_rows(min_row=2) if str(r[0].value) == f"{field}a")
+    cell = ws.cell(row, col)
+    assert not cell.protection.locked
+    cell.value = text
+    wb.save(path)
+
+
+def test_merging_again_after_a_late_return_keeps_what_the_forbundschef_wrote(round_folder, tmp_path):
+    (round_folder / "forbundschefens-del.yaml").unlink()  # the workbook route: no YAML for the own part
+    book = tmp_path / "sammanstallning.xlsx"
+    assert cli("merge", round_folder, "-o", book).exit_code == 0
+    headers = [c.value for c in openpyxl.load_workbook(book)["Svar"][1]]
+    assert {"Svar – Försäkringskassan", "Svar – Kommunerna", "Svar – Regionen"} <= set(headers)
+    _type_in_field(book, "Analys", 3, "Förbundschefens analys av fält 3.")
+    _type_in_field(book, "Bedömning", 3, "2 Godtagbar")
+    _fill(_workbook(round_folder, "Arbetsförmedlingen"), {"3a": "Sent svar."}, {3: 2}, "K4")  # a late return
+    run = cli("merge", round_folder, "-o", book, "--force")
+    assert run.exit_code == 0, run.stderr
+    merged = cli("assess", book, "--format", "json")
+    data = __import__("json").loads(merged.stdout)
+    assert data["fält"]["3"]["analys"] == "Förbundschefens analys av fält 3."
+    assert data["fält"]["3"]["bedömning"] == 2
+    assert "Arbetsförmedlingen" in data["svarande"]
+    assert "ej_svarat" not in data
+
+
+def test_a_merged_file_is_never_read_as_a_party(round_folder, tmp_path):
+    first = round_folder / "sammanstallning.yaml"
+    assert cli("merge", round_folder, "-o", first).exit_code == 0
+    again = cli("merge", round_folder, "-o", tmp_path / "again.yaml")
+    assert again.exit_code == 0, again.stderr
+    assert "sammanstallning.yaml" in again.stderr
+    data = cli("assess", tmp_path / "again.yaml", "--format", "json").stdout
+    assert "sammanstallning" not in __import__("json").loads(data)["svarande"]
+    named = cli("merge", first, _workbook(round_folder, "Kommunerna"), "-o", tmp_path / "x.yaml")
+    assert named.exit_code == 1
+    assert "merged_input" not in named.stderr
+    assert "redan en sammanställning" in named.stderr
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_the_round_file_is_never_an_output(round_folder):
+    run = cli("merge", round_folder, "-o", round_folder / "omgang.yaml", "--force")
+    assert run.exit_code == 1
+    assert "omgångens fil" in run.stderr
+    assert "förbund:" in (round_folder / "omgang.yaml").read_text("utf-8")

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import Problem
+from .read import ROUND_FILE
 from .read.framework import default_framework
 from .read.many import FileResult, expand, read_many
 
@@ -75,23 +77,83 @@ def merge(
     *,
     force: bool = False,
     head: str | Path | None = None,
+    output: str | Path | None = None,
     progress: Progress | None = None,
 ) -> Merged:
     """Several respondents' answers for one förbund and year, and the förbundschef's own part: ``head``, or the one
-    file without ``respondent``. Raises ``TolvfaltError`` for a file that cannot be read, or for files of
-    different förbund or år unless ``force``."""
+    file without ``respondent``, or what she wrote in ``output`` (an earlier merge, merged again after a late
+    return: her part is never lost). A merged file in a folder is never read as a party; one named as an input
+    is refused. Raises ``TolvfaltError`` for a file that cannot be read, or for files of different förbund or år
+    unless ``force``."""
+    from .errors import TolvfaltError
     from .merged import merge as build
     from .read.many import read_one
 
     framework = framework or default_framework()
     given = [Path(p) for p in paths]
-    files = [p for p in expand(given) if head is None or p.resolve() != Path(head).resolve()]
+    named = {p.resolve() for p in given if not p.is_dir()}
+    skip = {Path(x).resolve() for x in (head, output) if x is not None}
+    files = [p for p in expand(given) if p.resolve() not in skip]
+    results, warnings, refused = [], [], []
+    for result, path in zip(read_many(files, framework, progress=progress), files, strict=True):
+        a = result.assessment
+        if a is not None and a.svarande:  # an earlier merge: its parties are in their own files
+            if path.resolve() in named:
+                refused.append(Problem("merged_input", {"names": ", ".join(a.svarande)}, result.source))
+            else:
+                warnings.append(Problem("merged_skipped", {"file": result.source}))
+            continue
+        results.append(_named_by_round(result, path, warnings))
     own = read_one(Path(head), framework) if head is not None else None
-    merged = build(read_many(files, framework, progress=progress), framework, force=force, head=own)
+    if own is not None and own.assessment is not None and own.assessment.svarande:
+        refused.append(Problem("merged_head", {"names": ", ".join(own.assessment.svarande)}, own.source))
+    earlier = _own_part_of(Path(output), framework) if output is not None and Path(output).exists() else None
+    unnamed = [r for r in results if r.assessment is not None and r.assessment.respondent is None]
+    candidate = own or (unnamed[0] if len(unnamed) == 1 and len(results) > 1 else None)
+    if earlier is not None and candidate is not None:
+        if _own_text(earlier) != _own_text(candidate):  # two own parts: never drop what she wrote in either
+            refused.append(Problem("output_has_own_part", {"head": candidate.source}, earlier.source))
+        earlier = None
+    if refused:
+        raise TolvfaltError(refused)
+    merged = build(results, framework, force=force, head=own or earlier)
     missing = _missing_from_round(given, merged.names)
-    merged.warnings[:0] = missing
+    merged.warnings[:0] = [*missing, *warnings]
     merged.absent += [str(p.params["name"]) for p in missing]
     return merged
+
+
+def _own_text(result: FileResult) -> dict[str, object]:
+    """What the förbundschef wrote herself: her fields and texts (insatser gather the parties' too)."""
+    return result.loaded.model_dump(exclude={"svarande", "ej_svarat", "insatser"}, exclude_none=True)
+
+
+def _own_part_of(path: Path, framework: Framework) -> FileResult | None:
+    """What the förbundschef wrote in an earlier merge's output: all of it but the parties (merge brings them
+    anew); None when the file holds no own part."""
+    from .read.many import read_one
+
+    result = read_one(path, framework)
+    a = result.assessment
+    if a is None or a.respondent is not None:
+        return None
+    own = a.model_copy(update={"svarande": {}, "ej_svarat": []})
+    return FileResult(result.source, own, [], result.completeness)
+
+
+def _named_by_round(result: FileResult, path: Path, warnings: list[Problem]) -> FileResult:
+    """A party's workbook whose name cell was cleared is still that party's: the round file says whose it is."""
+    from .round import read_round
+
+    a = result.assessment
+    if a is None or a.respondent is not None or not (path.parent / ROUND_FILE).exists():
+        return result
+    plan = read_round(path.parent)
+    invited = next((i for i in plan.svarande if i.fil == path.name), None) if plan else None
+    if invited is None:
+        return result
+    warnings.append(Problem("respondent_from_round", {"file": result.source, "name": invited.namn}))
+    return FileResult(result.source, a.model_copy(update={"respondent": invited.namn}), [], result.completeness)
 
 
 def _missing_from_round(paths: Iterable[Path], names: Sequence[str]) -> list[Problem]:
@@ -161,5 +223,5 @@ def send_out(
     except OSError as exc:
         raise TolvfaltError.one("unwritable", file=display_name(folder), detail=exc.strerror or str(exc)) from None
     for path, content in planned:
-        write_atomic(path, content, inputs=inputs, force=force, replaces_anything=True)
+        write_atomic(path, content, inputs=inputs, force=force, replaces_anything=True, round_file=True)
     return [p for p, _ in planned]

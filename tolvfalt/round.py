@@ -15,8 +15,8 @@ from .errors import Problem, TolvfaltError
 from .framework import Framework
 from .i18n import Lang, label
 from .model import Line
-from .read import READABLE
-from .read.many import ROUND_FILE, FileResult, is_clutter, read_one
+from .read import READABLE, ROUND_FILE
+from .read.many import FileResult, is_clutter, read_one
 from .read.source import display_name
 
 __all__ = ["ROUND_FILE", "Round", "RoundStatus", "file_name", "read_round", "status"]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import TolvfaltError
-from .read import READABLE
+from .read import READABLE, ROUND_FILE
 from .read.source import display_name
 
 ANSWER_SUFFIXES = READABLE
@@ -25,6 +25,7 @@ def write_atomic(
     *,
     force: bool = False,
     replaces_anything: bool = False,
+    round_file: bool = False,
 ) -> None:
     """Write ``content`` to ``path`` so that a reader sees the old file or the new one, never half of either.
 
@@ -34,6 +35,8 @@ def write_atomic(
     """
     name = display_name(path)
     target = path.resolve() if path.is_symlink() else path
+    if target.name == ROUND_FILE and not round_file:  # the round's plan: only the send-out writes it
+        raise TolvfaltError.one("round_file_output", file=name)
     if any(_same(target, source) for source in inputs):
         raise TolvfaltError.one("output_is_input", file=name)
     try:

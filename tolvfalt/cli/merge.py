@@ -45,7 +45,7 @@ def command(
         chosen = choose(NAME, "merged", fmt, output)
         files = expand(paths)
         with progress(len(files), language) as tick:
-            merged = merge(files, fw, force=force, head=head, progress=tick)
+            merged = merge(paths, fw, force=force, head=head, output=output, progress=tick)
         inputs = [*files, *(p for p in (framework, head) if p)]
         warn(merged.warnings, language)
         emit(merged, chosen, output, language, inputs=inputs, framework=fw, force=force)

@@ -19,9 +19,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import Problem, TolvfaltError
-from ..framework import Framework
+from ..framework import Framework, Question
 from ..i18n import LANG_TAGS, Lang, label, lines
-from ..model import STATUSES, Assessment, FieldAnswers, FollowUp
+from ..model import STATUSES, Assessment, FieldAnswers, FollowUp, Response
 from ..text import paragraphs, plain
 from ..workbook import (
     ANSWER_COLUMNS,
@@ -173,7 +173,9 @@ def _insatser(items: list[str]) -> str | None:
     return (text + "\n" if len(items) == 1 and "," in text else text) or None
 
 
-READ_ONLY = ("last_year", "parties_ratings")
+PARTY_ANSWER = "party_answer_"
+"""Columns of a merged workbook that show a party's answers, one per party."""
+READ_ONLY = ("last_year", "parties_ratings", PARTY_ANSWER)
 
 
 def _party_ratings(a: Assessment, number: int, lang: Lang) -> str | None:
@@ -317,6 +319,11 @@ def _height(text: str | None, width: int) -> float | None:
     return min(409, 15 * lines_needed + 6)
 
 
+def _answer_of(part: Response, question: Question) -> str | None:
+    answers = part.falt.get(question.field_number)
+    return answers.svar.get(question.letter) if answers else None
+
+
 def _own_last_year(previous: Assessment, party: str) -> Assessment:
     """What a party sees of last year beside this year's cells: its own answers, ratings and points when last
     year's file is a merged one that holds it (the agreed rating in the rating column's place otherwise)."""
@@ -341,16 +348,21 @@ def _answers(
     columns = [c for c in ANSWER_COLUMNS if not (party_only and c in HEAD_COLUMNS)]
     if previous is not None:
         columns += ["last_year_answer", "last_year_rating", "last_year_brister", "last_year_atgarder"]
-    if a is not None and a.svarande:
-        columns += ["parties_ratings"]  # to read, not to fill in: each party's rating, and whether they differ
+    parties = list(a.svarande.items()) if a is not None else []
+    if parties:  # to read, not to fill in: each party's answer, its rating, and whether they differ
+        columns += [f"{PARTY_ANSWER}{i}" for i in range(len(parties))] + ["parties_ratings"]
     for col, key in enumerate(columns, start=1):
         cell = ws.cell(1, col)
-        write_cell(cell, label(key, lang, år=previous.ar if previous else ""))
+        if key.startswith(PARTY_ANSWER):
+            write_cell(cell, label("party_answer", lang, name=parties[int(key.removeprefix(PARTY_ANSWER))][0]))
+        else:
+            write_cell(cell, label(key, lang, år=previous.ar if previous else ""))
         cell.font = Font(bold=True)
         cell.fill = HEADER
         cell.alignment = WRAP
         cell.border = BOX
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(key, POINT_WIDTH)
+        width = WIDTHS["last_year_answer"] if key.startswith(PARTY_ANSWER) else WIDTHS.get(key, POINT_WIDTH)
+        ws.column_dimensions[get_column_letter(col)].width = width
     index = {key: col for col, key in enumerate(columns, start=1)}
     scale = [s.text(lang) for s in framework.scale]
     rating_list = DataValidation(type="list", formula1='"' + ",".join(scale) + '"', allow_blank=True)
@@ -378,6 +390,12 @@ def _answers(
                 "question": question(lang),
                 "answer": answer,
                 "last_year_answer": last_answer,
+                **{
+                    f"{PARTY_ANSWER}{i}": _plain(
+                        (part.falt.get(field.number) or FieldAnswers()).svar.get(question.letter)
+                    )
+                    for i, (_, part) in enumerate(parties)
+                },
             }
             for key, value in cells.items():
                 if key in index:

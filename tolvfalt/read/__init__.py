@@ -14,6 +14,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".ods")  # read only to say how to convert them
 READABLE = (*YAML_SUFFIXES, *EXCEL_SUFFIXES)
+ROUND_FILE = "omgang.yaml"
+"""The yearly round's plan, written beside the respondents' workbooks: not an assessment."""
 
 
 def load(path: str | Path, framework: Framework | None = None) -> Assessment:
