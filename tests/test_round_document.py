@@ -219,3 +219,22 @@ def test_the_round_file_is_never_an_output(round_folder):
     assert run.exit_code == 1
     assert "omgångens fil" in run.stderr
     assert "förbund:" in (round_folder / "omgang.yaml").read_text("utf-8")
+
+
+def test_the_own_part_starts_with_every_key_and_the_parties_ratings(round_folder):
+    (round_folder / "forbundschefens-del.yaml").unlink()
+    own = round_folder / "egen-del.yaml"
+    run = cli("new", own, "--head", "--forbund", FORBUND, "--ar", "2026")
+    assert run.exit_code == 0, run.stderr
+    text = own.read_text("utf-8")
+    for key in ("sammanfattning:", "analys:", "godkända_namn:", "bedömning:"):
+        assert key in text
+    assert "svar:" not in text
+    assert "# Regionen 3 · Försäkringskassan 4 · Kommunerna 1" in text
+    checked = cli("check", own, "--json")
+    assert checked.exit_code == 0, checked.stderr
+    entry = __import__("json").loads(checked.stdout)[0]
+    assert entry["own_part"] == {"rated": 0, "analysed": 0, "total": 12}
+    line = cli("check", own).stdout
+    assert "0/23" not in line
+    assert "0/12 fält med gemensam bedömning" in line

@@ -321,3 +321,20 @@ def completeness(assessment: Assessment, framework: Framework) -> Completeness:
     question_ids = framework.question_ids
     answered = tuple(q for q in question_ids if assessment.answer(q))
     return Completeness(answered=answered, missing=tuple(q for q in question_ids if q not in answered))
+
+
+@dataclass(frozen=True)
+class OwnProgress:
+    """How far the förbundschef's own part of a round has come: fields with an agreed rating, fields with an
+    analys, of all the framework's fields."""
+
+    rated: int
+    analysed: int
+    total: int
+
+
+def own_progress(assessment: Assessment, framework: Framework) -> OwnProgress:
+    numbers = [f.number for f in framework.fields]
+    fields = [assessment.falt[n] for n in numbers if n in assessment.falt]
+    rated = sum(1 for f in fields if f.bedomning is not None)
+    return OwnProgress(rated, sum(1 for f in fields if f.analys), len(numbers))

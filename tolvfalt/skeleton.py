@@ -46,8 +46,14 @@ def skeleton(
     path: str,
     previous: Assessment | None = None,
     lang: Lang = "sv",
+    head: bool = False,
+    parties: Assessment | None = None,
 ) -> str:
-    """YAML text for a new assessment; with ``previous``, its metadata and last year's ratings as comments."""
+    """YAML text for a new assessment; with ``previous``, its metadata and last year's ratings as comments. With
+    ``head``, the förbundschef's own part of a round: no questions to answer, but per field the agreed rating, an
+    analys and the points, with each party's rating as a comment when ``parties`` (the merged round) is given."""
+    if head:
+        return _head(framework, forbund=forbund, ar=ar, path=path, previous=previous, lang=lang, parties=parties)
     lines = [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
     lines += [
         f"förbund: {_quote(forbund)}",
@@ -81,3 +87,65 @@ def skeleton(
                 lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _head(
+    framework: Framework,
+    *,
+    forbund: str,
+    ar: int,
+    path: str,
+    previous: Assessment | None,
+    lang: Lang,
+    parties: Assessment | None,
+) -> str:
+    from .merged import spread
+
+    lines = [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
+    lines += [f"# {HEAD_HINT[lang]}"]
+    lines += [
+        f"förbund: {_quote(forbund)}",
+        f"år: {ar}",
+        f"ort: {_quote(previous.ort if previous else None)}",
+        "datum:          # ÅÅÅÅ-MM-DD",
+        f"författare: {_quote(previous.forfattare if previous else None)}",
+        f"befattning: {_quote(previous.befattning if previous else None)}",
+        "inledning: |",
+        "",
+        "sammanfattning: |",
+        "",
+        f"insatser: {_list(previous.insatser if previous else [])}",
+        "godkända_namn: []",
+        "fält:",
+    ]
+    scale = framework.scale_words(lang)
+    for field in framework.fields:
+        lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:"]
+        rated = spread(parties, field.number).rated if parties is not None else []
+        if rated:
+            lines.append("    # " + " · ".join(f"{name} {value}" for name, value in rated))
+        last = previous.rating(field.number) if previous else None
+        note = f"; {ar - 1}: {last}" if last is not None else ""
+        lines += [
+            f"    bedömning:     # {scale}{note}",
+            "    analys: |",
+            "",
+            "    brister: []",
+            "    möjligheter: []",
+            "    åtgärder: []",
+        ]
+        earlier = previous.falt.get(field.number) if previous else None
+        if earlier and earlier.atgarder:
+            lines.append(f"    uppföljning:   # {FOLLOW_UP_HINT[lang].format(year=ar - 1)}")
+            for action in earlier.atgarder:
+                lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
+    lines += ["avslutning: |", ""]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+HEAD_HINT = {
+    "sv": "Förbundschefens egen del: den gemensamma bedömningen, analysen och punkterna per fält. Parternas svar "
+    "kommer från deras arbetsböcker när du kör tolvfalt merge.",
+    "en": "The förbundschef's own part: the agreed rating, the analys and the points per field. The parties' answers "
+    "come from their workbooks when you run tolvfalt merge.",
+}

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..framework import Framework
+    from ..model import Assessment
 
 from .options import (
     DebugOption,
@@ -30,6 +34,12 @@ def command(
     ] = None,
     forbund: ForbundOption = None,
     year: YearOption = None,
+    head: Annotated[
+        bool,
+        typer.Option(
+            "--head", help="The förbundschef's own part of a round: agreed ratings, analys and points per field."
+        ),
+    ] = False,
     force: ForceAnyOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
@@ -49,7 +59,25 @@ def command(
         if not name:
             raise UsageError.one("needs_forbund")
         ar = year or (last.ar + 1 if last else dt.date.today().year)
-        text = skeleton(fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language)
+        parties = _round_beside(path, fw) if head else None
+        text = skeleton(
+            fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language, head=head, parties=parties
+        )
         inputs = [p for p in (previous, framework) if p]
         write_atomic(path, text, inputs=inputs, force=force, replaces_anything=True)
         wrote(path, language)
+
+
+def _round_beside(path: Path, fw: Framework) -> Assessment | None:
+    """The parties' answers so far, when the file is written into a round's folder: their ratings as comments."""
+    from ..api import merge
+    from ..errors import TolvfaltError
+    from ..read import ROUND_FILE
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not (folder / ROUND_FILE).exists():
+        return None
+    try:
+        return merge([folder], fw, output=path).combined()
+    except TolvfaltError:
+        return None  # nobody has answered yet, or a file is broken: status says which

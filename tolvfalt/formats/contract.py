@@ -23,12 +23,20 @@ class ProblemData(TypedDict):
 language), the nearest valid key, and the message's parameters (``kind`` and ``masked`` for personal data)."""
 
 
+class OwnPartData(TypedDict):
+    rated: int
+    analysed: int
+    total: int
+
+
 class CheckEntry(TypedDict):
     file: str
     ok: bool
     answered: list[str] | None
     missing: list[str] | None
     ratio: float | None
+    own_part: OwnPartData | None
+    """For the förbundschef's own part of a round: fields with an agreed rating and with an analys."""
     problems: list[ProblemData]
 
 

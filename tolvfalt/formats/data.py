@@ -11,7 +11,7 @@ from ..comparison import Comparison, Digest, FieldChange
 from ..errors import Problem
 from ..i18n import Lang, message
 from ..merged import Merged
-from ..model import Assessment
+from ..model import Assessment, OwnProgress
 from ..read.many import FileResult
 from ..round import RoundStatus
 from .contract import (
@@ -20,6 +20,7 @@ from .contract import (
     ComparisonEntry,
     FieldChangeData,
     MergedData,
+    OwnPartData,
     ProblemData,
     StatusData,
     StatusEntry,
@@ -56,6 +57,10 @@ def problem_data(p: Problem, lang: Lang = "sv") -> ProblemData:
             "suggestion": p.suggestion, "params": params}  # fmt: skip
 
 
+def _own_part(own: OwnProgress | None) -> OwnPartData | None:
+    return {"rated": own.rated, "analysed": own.analysed, "total": own.total} if own else None
+
+
 def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]:
     """What ``check --json`` prints."""
     out: list[CheckEntry] = []
@@ -67,6 +72,7 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]
             "answered": list(c.answered) if c else None,
             "missing": list(c.missing) if c else None,
             "ratio": round(c.ratio, 4) if c else None,
+            "own_part": _own_part(r.own_part),
             "problems": [problem_data(p, lang) for p in r.problems],
         })  # fmt: skip
     return out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
-from ..model import Assessment, Completeness, completeness
+from ..model import Assessment, Completeness, OwnProgress, completeness, own_progress
 from . import READABLE, ROUND_FILE
 from .source import display_name
 
@@ -29,6 +29,9 @@ class FileResult:
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
     completeness: Completeness | None = None
+    own_part: OwnProgress | None = None
+    """For the förbundschef's own part of a round (no respondent, beside a round file), how far it has come: it
+    answers no questions, it agrees on ratings and writes the analys."""
 
     @property
     def ok(self) -> bool:
@@ -74,7 +77,10 @@ def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResu
     except TolvfaltError as exc:
         return FileResult(name, None, exc.problems)
     done = completeness(assessment, framework)
-    result = FileResult(name, assessment, [], done)
+    own = assessment.respondent is None and not assessment.svarande and (path.parent / ROUND_FILE).exists()
+    result = FileResult(name, assessment, [], done, own_progress(assessment, framework) if own else None)
+    if own:
+        return result
     if strict and done.missing:
         params = {"n": len(done.answered), "total": done.total, "ids": ", ".join(done.missing)}
         result.problems.append(Problem("incomplete", params, name))

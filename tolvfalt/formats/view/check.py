@@ -16,6 +16,10 @@ def check_line(result: FileResult, lang: Lang) -> str:
         return "\n".join(p.format(lang) for p in result.problems)
     c = result.completeness
     assert c is not None
+    own = result.own_part
+    if own is not None:
+        done = label("own_part_done", lang, rated=own.rated, analysed=own.analysed, total=own.total)
+        return f"{result.source}: {label('ok', lang)}, {done}"
     text = f"{result.source}: {label('ok', lang)}, {label('answered', lang, n=len(c.answered), total=c.total)}"
     if c.missing:
         text += f" ({label('incomplete', lang)}; {label('missing', lang, ids=', '.join(c.missing))})"

@@ -55,12 +55,14 @@ def status(s: RoundStatus, lang: Lang) -> StatusView:
             problem = first.format(lang).removeprefix(f"{first.file}:" if first.file else "").lstrip(": ")
             if len(problems) > 1:
                 problem += f" ({label('more_problems', lang, n=len(problems) - 1)})"
+        own = e.result.own_part if e.result else None
+        answered = f"{len(done.answered)}/{done.total}" if done and e.returned and own is None else "–"
         rows.append(
             StatusRow(
                 who,
                 e.returned,
                 returned,
-                f"{len(done.answered)}/{done.total}" if done and e.returned else "–",
+                answered,
                 str(e.rated) if e.returned else "–",
                 problem,
                 e.returned and not problems,
