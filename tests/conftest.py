@@ -4,13 +4,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from hypothesis import settings
-from typer.testing import CliRunner
+# The command line's --help is Swedish unless the locale is English: the tests read it in Swedish wherever they run.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
-from tolvfalt.cli import app
-from tolvfalt.framework import Framework
-from tolvfalt.read.framework import default_framework
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from tolvfalt.cli import app  # noqa: E402
+from tolvfalt.framework import Framework  # noqa: E402
+from tolvfalt.read.framework import default_framework  # noqa: E402
 
 # CI runs every property test derandomized, so that a landing never fails by chance; a run here explores anew.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)

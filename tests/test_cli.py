@@ -229,3 +229,25 @@ def test_package_exports_the_library(framework):
         assert getattr(tolvfalt, name).__doc__, name
     with pytest.raises(AttributeError):
         tolvfalt.nothing  # noqa: B018
+
+
+def test_help_is_swedish_and_english_with_lang_en_or_an_english_locale():
+    import os
+    import subprocess
+    import sys
+
+    def help_text(*args: str, **env: str) -> str:
+        clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+        run = subprocess.run(
+            [sys.executable, "-m", "tolvfalt", "merge", "--help", *args],
+            capture_output=True, text=True, env={**clean, **env}, check=True,
+        )  # fmt: skip
+        return run.stdout
+
+    swedish = help_text()
+    assert "Slå ihop flera parters svar" in swedish
+    assert "<list[" not in swedish
+    assert "FIL_ELLER_MAPP" in swedish
+    assert "Combine several respondents' answers" in help_text("--lang", "en")
+    assert "Combine several respondents' answers" in help_text(LANG="en_GB.UTF-8")
+    assert "Slå ihop" in help_text(LANG="sv_SE.UTF-8")

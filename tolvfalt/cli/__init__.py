@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from .texts import t
+
 COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
 PRELOAD = (
     "rich.console",
@@ -16,7 +18,10 @@ PRELOAD = (
     "tolvfalt.read.problems",
     "tolvfalt.formats.view.document",
 )
-HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
+HELP = t(
+    "Kartläggning av samverkan efter tolvfältaren: kontrollera, skriv ut och jämför de tolv fälten.",
+    "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields.",
+)
 
 
 def _version(value: bool) -> None:
@@ -29,10 +34,32 @@ def _version(value: bool) -> None:
 
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+        bool,
+        typer.Option(
+            "--version",
+            help=t("Visa versionen och avsluta.", "Show the version and exit."),
+            callback=_version,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     pass
+
+
+def _arguments_by_metavar() -> None:
+    """An argument with a metavar of its own ("FIL") is shown by it alone, not also by its Python type
+    (``<list[Path]>`` means nothing to a förbundschef)."""
+    from typer.core import TyperArgument
+
+    shown = TyperArgument.display_type_rich
+    if getattr(shown, "_by_metavar", False):
+        return
+
+    def display(self: TyperArgument, ctx: Any) -> str | None:
+        return None if self.metavar else shown(self, ctx)
+
+    display._by_metavar = True  # type: ignore[attr-defined]
+    TyperArgument.display_type_rich = display  # type: ignore[method-assign,assignment]
 
 
 def make_app(only: str | None = None) -> typer.Typer:
@@ -46,6 +73,7 @@ def make_app(only: str | None = None) -> typer.Typer:
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 88, "max_content_width": 88},
     )
+    _arguments_by_metavar()
     app.callback()(_root)
     for name in (only,) if only else COMMANDS:
         module = import_module(f"{__name__}.{name}")

@@ -17,16 +17,25 @@ from .options import (
     err,
     format_help,
 )
+from .texts import t
 
 NAME = "assess"
 DOCUMENTS = ("md", "html", "pdf", "docx")  # those that show what changed since last year
-HELP = "Load an assessment (YAML or xlsx), validate it and render it."
+HELP = t(
+    "Läs en kartläggning (YAML eller xlsx), kontrollera den och skriv ut den.",
+    "Load an assessment (YAML or xlsx), validate it and render it.",
+)
 
 
 def command(
-    file: Annotated[Path, typer.Argument(help="The assessment: .yaml, .yml or .xlsx.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FIL", help=t("Kartläggningen: .yaml, .yml eller .xlsx.", "The assessment: .yaml, .yml or .xlsx.")
+        ),
+    ],
     output: OutputOption = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("assessment"))] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("assessment"))] = None,
     lang: LangOption = Language.sv,
     strict: StrictOption = False,
     force: ForceOption = False,
@@ -34,12 +43,24 @@ def command(
     previous: Annotated[
         Path | None,
         typer.Option(
-            "--previous", help="Last year's assessment, to show what changed (default: found in the same folder)."
+            "--previous",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Förra årets kartläggning, för att visa vad som ändrats (annars den i samma mapp).",
+                "Last year's assessment, to show what changed (default: found in the same folder).",
+            ),
         ),
     ] = None,
     docx_template: Annotated[
         Path | None,
-        typer.Option("--docx-template", help="A .docx whose styles, page setup and letterhead the document uses."),
+        typer.Option(
+            "--docx-template",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "En .docx vars formatmallar, sidinställningar och brevhuvud dokumentet använder.",
+                "A .docx whose styles, page setup and letterhead the document uses.",
+            ),
+        ),
     ] = None,
     debug: DebugOption = False,
 ) -> None:

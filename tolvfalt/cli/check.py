@@ -6,13 +6,26 @@ from typing import Annotated
 import typer
 
 from .options import DebugOption, FrameworkOption, JsonOption, LangOption, Language, StrictOption, command_context
+from .texts import t
 
 NAME = "check"
-HELP = "Validate assessments without rendering them: one line per file, exit 1 if any fails."
+HELP = t(
+    "Kontrollera kartläggningar utan att skriva ut dem: en rad per fil, slutkod 1 om någon är fel.",
+    "Validate assessments without rendering them: one line per file, exit 1 if any fails.",
+)
 
 
 def command(
-    paths: Annotated[list[Path], typer.Argument(help="Assessments (.yaml, .yml, .xlsx) or folders of them.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FIL_ELLER_MAPP",
+            help=t(
+                "Kartläggningar (.yaml, .yml, .xlsx) eller mappar med sådana.",
+                "Assessments (.yaml, .yml, .xlsx) or folders of them.",
+            ),
+        ),
+    ],
     strict: StrictOption = False,
     as_json: JsonOption = False,
     lang: LangOption = Language.sv,

@@ -16,15 +16,28 @@ from .options import (
     format_help,
     warn,
 )
+from .texts import t
 
 NAME = "compare"
-HELP = "Compare assessments over the years and between förbund: ratings, completeness, what changed."
+HELP = t(
+    "Jämför kartläggningar över åren och mellan förbund: bedömningar, hur fullständiga, vad som ändrats.",
+    "Compare assessments over the years and between förbund: ratings, completeness, what changed.",
+)
 
 
 def command(
-    paths: Annotated[list[Path], typer.Argument(help="Assessment files (.yaml, .xlsx) or directories of them.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FIL_ELLER_MAPP",
+            help=t(
+                "Kartläggningar (.yaml, .xlsx) eller mappar med sådana.",
+                "Assessment files (.yaml, .xlsx) or directories of them.",
+            ),
+        ),
+    ],
     output: OutputOption = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("comparison"))] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("comparison"))] = None,
     force: ForceOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,

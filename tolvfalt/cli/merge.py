@@ -16,18 +16,37 @@ from .options import (
     format_help,
     warn,
 )
+from .texts import t
 
 NAME = "merge"
-HELP = "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more."
+HELP = t(
+    "Slå ihop flera parters svar för ett förbund och år; markera bedömningar som skiljer sig med 2 eller mer.",
+    "Combine several respondents' answers for one förbund and year; flag ratings that differ by 2 or more.",
+)
 
 
 def command(
-    paths: Annotated[list[Path], typer.Argument(help="The respondents' assessments (.yaml, .xlsx) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FIL_ELLER_MAPP",
+            help=t(
+                "Parternas svar (.yaml, .xlsx) eller mappar.", "The respondents' assessments (.yaml, .xlsx) or folders."
+            ),
+        ),
+    ],
     output: OutputOption = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help=format_help("merged"))] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("merged"))] = None,
     head: Annotated[
         Path | None,
-        typer.Option("--head", help="The förbundschef's own part: agreed ratings, analys, åtgärder, follow-up."),
+        typer.Option(
+            "--head",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Förbundschefens egen del: gemensamma bedömningar, analys, åtgärder, uppföljning.",
+                "The förbundschef's own part: agreed ratings, analys, åtgärder, follow-up.",
+            ),
+        ),
     ] = None,
     force: ForceMergeOption = False,
     lang: LangOption = Language.sv,

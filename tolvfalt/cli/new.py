@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .texts import t
+
 if TYPE_CHECKING:
     from ..framework import Framework
     from ..model import Assessment
@@ -23,21 +25,38 @@ from .options import (
 )
 
 NAME = "new"
-HELP = "Start a new year's YAML file with every question as a comment."
+HELP = t(
+    "Börja årets YAML-fil med varje fråga som kommentar.",
+    "Start a new year's YAML file with every question as a comment.",
+)
 
 
 def command(
-    path: Annotated[Path, typer.Argument(help="The YAML file to create.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="FIL", help=t("YAML-filen som ska skapas.", "The YAML file to create."))
+    ],
     previous: Annotated[
         Path | None,
-        typer.Option("--from", help="Last year's assessment: förbund, ort and insatser carry over, år + 1."),
+        typer.Option(
+            "--from",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Förra årets kartläggning: förbund, ort och insatser följer med, år + 1.",
+                "Last year's assessment: förbund, ort and insatser carry over, år + 1.",
+            ),
+        ),
     ] = None,
     forbund: ForbundOption = None,
     year: YearOption = None,
     head: Annotated[
         bool,
         typer.Option(
-            "--head", help="The förbundschef's own part of a round: agreed ratings, analys and points per field."
+            "--head",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Förbundschefens egen del av en omgång: gemensam bedömning, analys och punkter per fält.",
+                "The förbundschef's own part of a round: agreed ratings, analys and points per field.",
+            ),
         ),
     ] = False,
     force: ForceAnyOption = False,

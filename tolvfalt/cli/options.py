@@ -13,6 +13,7 @@ import typer
 
 from ..formats import Kind, formats_for
 from ..i18n import Lang
+from .texts import t
 
 if TYPE_CHECKING:
     from ..errors import Problem
@@ -24,36 +25,104 @@ class Language(str, Enum):
     en = "en"
 
 
-LangOption = Annotated[Language, typer.Option("--lang", help="Language of messages and documents.")]
+LangOption = Annotated[
+    Language,
+    typer.Option("--lang", help=t("Språk för meddelanden och dokument.", "Language of messages and documents.")),
+]
 FrameworkOption = Annotated[
     Path | None,
-    typer.Option("--framework", help="A framework file of your own (rows, fields, questions, scale).", dir_okay=False),
+    typer.Option(
+        "--framework",
+        metavar=t("FIL", "FILE"),
+        help=t(
+            "En egen ramverksfil (rader, fält, frågor, skala).",
+            "A framework file of your own (rows, fields, questions, scale).",
+        ),
+        dir_okay=False,
+    ),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show the Python traceback of an error.")]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help=t("Visa Pythons spårning av ett fel.", "Show the Python traceback of an error."))
+]
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write to this file; its extension chooses the format.")
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        metavar=t("FIL", "FILE"),
+        help=t(
+            "Skriv till den här filen; filändelsen väljer formatet.",
+            "Write to this file; its extension chooses the format.",
+        ),
+    ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="Write over an existing .yaml or .xlsx file (it may hold answers).")
+    bool,
+    typer.Option(
+        "--force",
+        help=t(
+            "Skriv över en befintlig .yaml- eller .xlsx-fil (den kan innehålla svar).",
+            "Write over an existing .yaml or .xlsx file (it may hold answers).",
+        ),
+    ),
 ]
-ForceAnyOption = Annotated[bool, typer.Option("--force", help="Write over an existing file.")]
+ForceAnyOption = Annotated[
+    bool, typer.Option("--force", help=t("Skriv över en befintlig fil.", "Write over an existing file."))
+]
 ForceMergeOption = Annotated[
-    bool, typer.Option("--force", help="Merge even if förbund or år differ; write over an existing .yaml/.xlsx.")
+    bool,
+    typer.Option(
+        "--force",
+        help=t(
+            "Slå ihop även om förbund eller år skiljer sig; skriv över en befintlig .yaml/.xlsx.",
+            "Merge even if förbund or år differ; write over an existing .yaml/.xlsx.",
+        ),
+    ),
 ]
-ForbundOption = Annotated[str | None, typer.Option("--forbund", help="The förbund's name (when not --from).")]
-YearOption = Annotated[int | None, typer.Option("--ar", help="The year (default: --from's year + 1).")]
+ForbundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--forbund",
+        metavar=t("NAMN", "NAME"),
+        help=t("Förbundets namn (utan --from).", "The förbund's name (when not --from)."),
+    ),
+]
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--ar",
+        metavar=t("ÅR", "YEAR"),
+        help=t("Året (annars --from + 1).", "The year (default: --from + 1)."),
+    ),
+]
 FromOption = Annotated[
     Path | None,
-    typer.Option("--from", help="Last year's assessment: metadata for år + 1, its answers beside for reference."),
+    typer.Option(
+        "--from",
+        metavar=t("FIL", "FILE"),
+        help=t(
+            "Förra årets kartläggning: uppgifter för år + 1, förra årets svar bredvid.",
+            "Last year's assessment: metadata for år + 1, its answers beside for reference.",
+        ),
+    ),
 ]
-StrictOption = Annotated[bool, typer.Option("--strict", help="Treat an incomplete assessment as an error.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help=t("Räkna en ofullständig kartläggning som ett fel.", "Treat an incomplete assessment as an error."),
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help=t("Skriv resultatet som JSON.", "Print the results as JSON."))]
 
 
 def format_help(kind: Kind) -> str:
     """The help of a command's --format: the formats it can write (the choice is checked by ``output.choose``)."""
     names = ", ".join(f.name for f in formats_for(kind))
-    return f"Output format: {names}. Default: from -o's extension, else the terminal."
+    return t(
+        f"Format att skriva: {names}. Annars efter filändelsen i -o, eller terminalen.",
+        f"Output format: {names}. Default: from -o's extension, else the terminal.",
+    )
 
 
 def lang_of(value: Language) -> Lang:

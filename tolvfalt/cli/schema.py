@@ -6,9 +6,13 @@ from typing import Annotated
 import typer
 
 from .options import DebugOption, FrameworkOption, LangOption, Language, command_context
+from .texts import t
 
 NAME = "schema"
-HELP = "Print the JSON Schema of the assessment file, for validation and hints in editors, or of a command's --json."
+HELP = t(
+    "Skriv JSON Schema för kartläggningsfilen (för kontroll och tips i editorer) eller för ett kommandos --json.",
+    "Print the JSON Schema of the assessment file, for validation and hints in editors, or of a command's --json.",
+)
 
 
 class Output(str, Enum):
@@ -22,7 +26,14 @@ class Output(str, Enum):
 def command(
     output: Annotated[
         Output,
-        typer.Option("--output", help="Whose schema: the assessment file (default) or a command's JSON output."),
+        typer.Option(
+            "--output",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Vilket schema: kartläggningsfilens (standard) eller ett kommandos JSON-utdata.",
+                "Whose schema: the assessment file (default) or a command's JSON output.",
+            ),
+        ),
     ] = Output.assessment,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,

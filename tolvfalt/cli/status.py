@@ -6,13 +6,26 @@ from typing import Annotated
 import typer
 
 from .options import DebugOption, FrameworkOption, JsonOption, LangOption, Language, command_context
+from .texts import t
 
 NAME = "status"
-HELP = "The yearly round: who has returned a workbook, how complete it is, what is wrong."
+HELP = t(
+    "Årets omgång: vem som har lämnat in, hur fullständigt, vad som är fel.",
+    "The yearly round: who has returned a workbook, how complete it is, what is wrong.",
+)
 
 
 def command(
-    folder: Annotated[Path, typer.Argument(help="The folder of the round (where template --respondent wrote).")],
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="MAPP",
+            help=t(
+                "Omgångens mapp (där template --respondent skrev).",
+                "The folder of the round (where template --respondent wrote).",
+            ),
+        ),
+    ],
     as_json: JsonOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,

@@ -18,26 +18,58 @@ from .options import (
     warn,
     wrote,
 )
+from .texts import t
 
 NAME = "template"
-HELP = "Write the Excel template to fill in: blank, pre-filled from last year, or one per respondent for the round."
+HELP = t(
+    "Skriv Excelmallen att fylla i: tom, ifylld från förra året, eller en per part för årets omgång.",
+    "Write the Excel template to fill in: blank, pre-filled from last year, or one per respondent for the round.",
+)
 
 
 def command(
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Where to write the workbook (.xlsx), or the round's folder.")
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar=t("FIL", "FILE"),
+            help=t(
+                "Vart arbetsboken (.xlsx) ska skrivas, eller omgångens mapp.",
+                "Where to write the workbook (.xlsx), or the round's folder.",
+            ),
+        ),
     ] = Path("tolvfaltaren.xlsx"),
     previous: FromOption = None,
     respondents: Annotated[
         list[str] | None,
-        typer.Option("--respondent", help="A party to send a workbook to (repeat); -o is then a folder."),
+        typer.Option(
+            "--respondent",
+            metavar="PART",
+            help=t(
+                "En part att skicka en arbetsbok till (upprepa); -o är då en mapp.",
+                "A party to send a workbook to (repeat); -o is then a folder.",
+            ),
+        ),
     ] = None,
     forbund: ForbundOption = None,
     year: YearOption = None,
     deadline: Annotated[
-        str | None, typer.Option("--deadline", help="When the workbooks are due (YYYY-MM-DD).", metavar="DATE")
+        str | None,
+        typer.Option(
+            "--deadline",
+            help=t("Sista dag att lämna in arbetsböckerna (ÅÅÅÅ-MM-DD).", "When the workbooks are due (YYYY-MM-DD)."),
+            metavar=t("DATUM", "DATE"),
+        ),
     ] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help="Whom to send the workbook to, or to ask.")] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact",
+            metavar=t("KONTAKT", "CONTACT"),
+            help=t("Vem arbetsboken skickas till, eller vem man frågar.", "Whom to send the workbook to, or to ask."),
+        ),
+    ] = None,
     force: ForceAnyOption = False,
     lang: LangOption = Language.sv,
     framework: FrameworkOption = None,
