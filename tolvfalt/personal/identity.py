@@ -1,0 +1,68 @@
+"""Personnummer and samordningsnummer: 10 or 12 digits with ``-``, ``+``, a space or nothing, a real date (the day
+plus 60 for a samordningsnummer) and a valid check digit. An organisationsnummer (the month 20 or more, as in
+Försäkringskassan's 202100-5521) is a public body's or a company's and never reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from .finding import Finding, Kind
+from .mask import mask
+
+# 12 digits (century first) or 10; the separator between the date and the last four
+_NUMBER = re.compile(r"(?<![\w])(\d\d)?(\d{6})([-+ ]?)(\d{4})(?![\w]|[-+.,:/]\d)")
+_CENTURIES = ("18", "19", "20")
+_MOBILE = "07"
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check over the ten digits YYMMDDNNNC."""
+    total = 0
+    for i, char in enumerate(digits):
+        value = int(char) * (2 if i % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def check_digit(nine: str) -> str:
+    """The digit that makes ``nine`` digits (YYMMDDNNN) a valid number."""
+    return next(d for d in "0123456789" if luhn_ok(nine + d))
+
+
+def is_organisation(digits: str) -> bool:
+    """An organisationsnummer: the third of its ten digits is 2 or more (a month never is)."""
+    return len(digits) == 10 and digits.isdigit() and digits[2] >= "2"
+
+
+def identity_kind(ten: str, century: str | None = None) -> Kind | None:
+    """``personnummer`` or ``samordningsnummer`` if the ten digits are one, with a date that exists."""
+    if is_organisation(ten) or not luhn_ok(ten):
+        return None
+    yy, month, day = int(ten[:2]), int(ten[2:4]), int(ten[4:6])
+    kind: Kind = "personnummer"
+    if day > 60:
+        kind, day = "samordningsnummer", day - 60
+    years = [int(century) * 100 + yy] if century else [1900 + yy, 2000 + yy]
+    return kind if any(_real_date(year, month, day) for year in years) else None
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find(text: str) -> Iterator[Finding]:
+    for m in _NUMBER.finditer(text):
+        century, date, sep, last = m.groups()
+        if century and (century not in _CENTURIES or sep == "+"):
+            continue
+        if not century and not sep and date.startswith(_MOBILE):
+            continue  # 0701234567 is a mobile number: left to the phone numbers
+        kind = identity_kind(date + last, century)
+        if kind:
+            yield Finding(kind, m.start(), m.end(), mask(kind, m.group()))

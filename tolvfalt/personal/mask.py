@@ -1,0 +1,66 @@
+"""Each kind of match in a form that says what was found without repeating it: ``850312-****``, ``Anna S…``."""
+
+from __future__ import annotations
+
+import re
+
+from .finding import Kind
+
+ELLIPSIS = "…"
+_DIGIT = re.compile(r"\d")
+_SEPARATOR = re.compile(r"[-+ ]")
+
+
+def mask(kind: Kind, match: str) -> str:
+    """The match masked; never the match itself, nor anything that holds it."""
+    masked = _MASKS[kind](match)
+    return masked if match not in masked else ELLIPSIS
+
+
+def _identity(match: str) -> str:
+    digits = "".join(c for c in match if c.isdigit())
+    sep = _SEPARATOR.search(match)
+    return f"{digits[:-4]}{'+' if sep and sep.group() == '+' else '-'}****"
+
+
+def _phone(match: str) -> str:
+    """The first digits (the area code or the country code and two more) kept, every later digit a star."""
+    keep = 3
+    if match.startswith(("+", "00")):
+        keep = 4 + (0 if match.startswith("+") else 2)
+    out, seen = [], 0
+    for char in match:
+        if char.isdigit():
+            seen += 1
+            out.append(char if seen <= keep else "*")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _email(match: str) -> str:
+    at = match.rfind("@")
+    if at < 0:  # written (at) or [at]
+        at = max(match.find("(at)"), match.find("[at]"))
+    return match[:1] + ELLIPSIS + match[at:]
+
+
+def _name(match: str) -> str:
+    words = match.split()
+    if len(words) == 1:
+        return match[:1] + ELLIPSIS
+    return f"{words[0]} {words[1][:1]}{ELLIPSIS}"
+
+
+def _address(match: str) -> str:
+    return _DIGIT.sub("*", match)
+
+
+_MASKS = {
+    "personnummer": _identity,
+    "samordningsnummer": _identity,
+    "phone": _phone,
+    "email": _email,
+    "name": _name,
+    "address": _address,
+}
