@@ -29,6 +29,11 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
+
+def _words_of(text: str) -> list[str]:
+    return text.split()
+
+
 FIRST_LOCALES = ("sv_SE", "fi_FI", "no_NO", "da_DK", "pl_PL", "hr_HR", "tr_TR")
 SURNAME_LOCALES = ("sv_SE", "fi_FI", "no_NO", "da_DK", "hr_HR", "tr_TR")
 MUNICIPALITIES = """
@@ -56,12 +61,14 @@ Ystad Åmål Ånge Åre Årjäng Åsele Åstorp Åtvidaberg Älmhult Älvdalen �
 Örebro Örkelljunga Örnsköldsvik Östersund Österåker Östhammar Överkalix Övertorneå
 """
 NOT_WORDS = set(
-    """
+    _words_of(
+        """
 Albin Alexis Anas Andres Baki Barbro Britt Egon Elvan Enar Enes Frans Gitte Hannes Henna Isa Iver Jasmin Jeppe Jon
 Kader Kaja Kalle Kanak Karl Kasper Klavs Kåre Lena Lilja Linda Liva Lova Mads Malva Masar Mate Mats Meja Mila Naja
 Nick Oliver Osman Petar Rana Ritt Ron Sanne Sari Sejda Signe Silas Sonad Stian Sven Sys Tina Tindra Tova Valborg
 Vilde
-""".split()
+"""
+    )
 )
 _LATIN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -7,7 +7,8 @@ participants' names and home addresses, found before a public document is writte
 
 from __future__ import annotations
 
-from .assessment import known_of, problem, redact, replacement, scan, texts
+from ..prose import texts
+from .assessment import known_of, problem, redact, replacement, scan
 from .detect import find, find_known
 from .finding import BLOCKING, KINDS, Finding, Kind
 from .known import Known
@@ -27,4 +28,3 @@ __all__ = [
     "scan",
     "texts",
 ]
-

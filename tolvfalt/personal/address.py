@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .letters import L, U
+from .letters import L, U, word_set
 from .mask import mask
 
 _SUFFIXES = (
@@ -22,7 +22,7 @@ _STREET = re.compile(
     rf" ({_NUMBER})(?![\w]|[.,:]\d|\s?%)"
 )
 _POSTAL = re.compile(rf"(?<![\w\-])(?:SE?-)?[1-9]\d\d ?\d\d (?=({U}{L}{{1,40}}(?:[ -]{U}{L}{{1,40}})?))")
-_NOT_PLACES = frozenset("Kronor Kr Sek Euro Deltagare Personer Timmar Dagar Veckor År Procent Platser".split())
+_NOT_PLACES = word_set("Kronor Kr Sek Euro Deltagare Personer Timmar Dagar Veckor År Procent Platser")
 
 
 def find(text: str) -> Iterator[Finding]:

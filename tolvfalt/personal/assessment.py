@@ -9,38 +9,19 @@ from typing import Any
 from ..errors import Problem
 from ..i18n import LANGS, label
 from ..model import Assessment
+from ..prose import Path, texts
 from .detect import find_known
 from .finding import Finding
 from .known import Known
 
 CODE = "personal_data"
-METADATA = frozenset(
-    """förbund forbund år ar ort datum författare forfattare befattning respondent titel diarienummer beslutad utkast
-    insatser godkända_namn godkanda_namn fil bedömning bedomning status""".split()
-)
-"""Keys that hold no prose: who wrote, when, where, the ratings; never looked through."""
 PARTIES = ("Försäkringskassan", "Arbetsförmedlingen", "Kommunerna", "Kommunen", "Regionen", "Region")
-Path = tuple[str, ...]
 LineFor = Callable[[Sequence[object]], int | str | None]
 
 
 def replacement() -> str:
     """What a match becomes in a draft: ``[personuppgift borttagen]`` (the draft's text is Swedish)."""
     return label("personal_removed")
-
-
-def texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Each text in the plain form of an assessment (``Assessment.to_data()``) with its key path, in file order."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        parties = path[-1:] == ("svarande",)
-        for key, value in data.items():
-            if parties or str(key) not in METADATA:
-                yield from texts(value, (*path, str(key)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from texts(value, (*path, str(i)))
 
 
 def known_of(assessment: Assessment, extra: Iterable[str] = ()) -> Known:

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from .finding import Finding
+from .letters import word_set
 from .mask import mask
 
 # A national number begins with 0, an international one with + or 00; digit groups split by a space, a hyphen or a
@@ -20,11 +21,11 @@ _LOOK_BACK = 24
 _LOCAL_MARKS = frozenset("._%+-'")
 _AT = re.compile(r"@|\s?[(\[]at[)\]]\s?", re.IGNORECASE)
 _MAX_LOCAL, _MAX_DOMAIN = 64, 255
-FUNCTIONAL = frozenset(
+FUNCTIONAL = word_set(
     "info registrator registratur diarium kontakt kontaktcenter kommun kommunen kundservice kundtjanst kundtjänst "
     "support post postmottagning mail noreply no-reply vaxel växel reception kansli kansliet ekonomi press "
     "webmaster webb admin service region regionen forbund forbundet förbund förbundet samordningsforbund "
-    "samordningsförbundet styrelsen kommunstyrelsen socialtjansten socialtjänsten".split()
+    "samordningsförbundet styrelsen kommunstyrelsen socialtjansten socialtjänsten"
 )
 """The local parts of a body's shared mailbox (info@, registrator@): a public address, not a person's."""
 

@@ -13,3 +13,8 @@ def char_class(chars: str) -> str:
 
 
 U, L = char_class(UPPER), char_class(LOWER)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a text split at white space: word lists written as prose."""
+    return frozenset(words.split())

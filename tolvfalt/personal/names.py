@@ -16,7 +16,7 @@ from functools import cache
 
 from ..packaged import DATA
 from .finding import Finding
-from .letters import L, U
+from .letters import L, U, word_set
 from .mask import mask
 
 _CAPITALISED = re.compile(rf"(?<![\w\-']){U}{L}+(?:-{U}{L}+)?(?![\w])")
@@ -29,27 +29,29 @@ _OPENERS = " \t\u00a0\"'“”„»«(*["
 _ENDERS = ".!?:;\n•)–—-"
 _MAX_SURNAMES = 3
 
-PERSON_WORDS = frozenset(
+PERSON_WORDS = word_set(
     """deltagaren deltagare klienten klient brukaren patienten kvinnan mannen flickan pojken tjejen killen personen
     individen ungdomen eleven sökanden kunden kursdeltagaren praktikanten medborgaren försäkrade arbetssökande
     arbetssökanden mamman pappan modern fadern dottern sonen sambon maken makan frun hustrun barnet systern brodern
-    handläggaren coachen kontaktpersonen kollegan""".split()
+    handläggaren coachen kontaktpersonen kollegan"""
 )
 """Words for a person: right before a first name, they make it one (deltagaren Anna)."""
-_NAMING = frozenset("heter hette kallas kallad kallade namnet".split())
+_GENERIC = word_set("deltagare klient arbetssökande försäkrade")
+"""Words for people in general (the insats has 40 deltagare): no hint near a name."""
+_NAMING = word_set("heter hette kallas kallad kallade namnet")
 _CONTEXT = re.compile(
     r"(?<![\w])(?:hon|han|hen|henne|honom|hennes|hens|hans|heter|hette|kallas|\d{1,2}-åring\w*|"
-    + "|".join(sorted(PERSON_WORDS))
+    + "|".join(sorted(PERSON_WORDS - _GENERIC))
     + r")(?![\w])",
     re.IGNORECASE,
 )
-_NOT_SURNAMES = frozenset(
+_NOT_SURNAMES = word_set(
     """Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag
     Torsdag Fredag Lördag Söndag Kommun Kommunen Kommunerna Region Regionen Län Landsting Landstinget Stad Staden
-    Försäkringskassan Arbetsförmedlingen Samordningsförbund Samordningsförbundet Förbundet Styrelsen Och Eller""".split()
+    Försäkringskassan Arbetsförmedlingen Samordningsförbund Samordningsförbundet Förbundet Styrelsen Och Eller"""
 )
-_MONTHS = frozenset("Januari Februari Mars April Maj Juni Juli Augusti".split())
-_SAINTS = frozenset("Sankt Sankta S:t St".split())
+_MONTHS = word_set("Januari Februari Mars April Maj Juni Juli Augusti")
+_SAINTS = word_set("Sankt Sankta S:t St")
 _PLACE_AFTER = re.compile(r"(?:[ -](?:kommun|kommuns|stad|stads|län|läns|socken|församling))(?![\w])")
 _SURNAME_ENDINGS = (
     "son", "sen", "berg", "gren", "ström", "qvist", "kvist", "quist", "lund", "lind", "dahl", "dal", "holm", "blad",
@@ -132,9 +134,9 @@ def _before(text: str, start: int) -> tuple[str, bool]:
     return core[i:], not lead or lead[-1] in _ENDERS
 
 
-def find(text: str, skip_tokens: frozenset[str] = frozenset(), skip_full: frozenset[str] = frozenset()) -> Iterator[
-    Finding
-]:
+def find(
+    text: str, skip_tokens: frozenset[str] = frozenset(), skip_full: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Names in ``text``; ``skip_tokens`` (casefolded words) and ``skip_full`` (casefolded names) are never names."""
     caps = list(_CAPITALISED.finditer(text))
     context: _Context | None = None
