@@ -12,8 +12,9 @@ from .letters import word_set
 from .mask import mask
 
 # A national number begins with 0, an international one with + or 00; digit groups split by a space, a hyphen or a
-# slash, "(0)" after the country code. Bounded, so that a long run of digits costs no more than a short one.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|0)(?:[ \-/]?\(?\d\)?){6,15}(?!\w)")
+# slash, "(0)" after the country code, the area code in brackets. Bounded, so that a long run of digits costs no
+# more than a short one.
+_PHONE = re.compile(r"(?<![\w+(])(?:\+|0|\(0\d{1,3}\))(?:[ \-/]?(?:\(\d{1,4}\)|\d)){6,15}(?!\w)")
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 _NOT_PHONE_BEFORE = re.compile(r"(?:dnr|diarie|ärende|sfs|org|bankgiro|plusgiro|\bbg|\bpg|konto|faktura)\w*[.:]?\s*$")
 _LOOK_BACK = 24

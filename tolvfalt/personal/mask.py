@@ -9,6 +9,7 @@ from .finding import Kind
 ELLIPSIS = "…"
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"[-+ ]")
+_AREA = re.compile(r"(?:(?:\+|00)\d{1,3}[ \-]?(?:\(0\))?\d{1,4}|0\d{1,3})(?=[ \-/])")
 
 
 def mask(kind: Kind, match: str) -> str:
@@ -24,18 +25,10 @@ def _identity(match: str) -> str:
 
 
 def _phone(match: str) -> str:
-    """The first digits (the area code or the country code and two more) kept, every later digit a star."""
-    keep = 3
-    if match.startswith(("+", "00")):
-        keep = 4 + (0 if match.startswith("+") else 2)
-    out, seen = [], 0
-    for char in match:
-        if char.isdigit():
-            seen += 1
-            out.append(char if seen <= keep else "*")
-        else:
-            out.append(char)
-    return "".join(out)
+    """The area code (and the country code) kept, every later digit a star: ``070-*** ** **``."""
+    area = _AREA.match(match)
+    keep = area.end() if area else (3 if match[:1] == "0" else 3 + match.startswith("00"))
+    return match[:keep] + _DIGIT.sub("*", match[keep:])
 
 
 def _email(match: str) -> str:
