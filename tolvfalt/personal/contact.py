@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .finding import Finding
 from .letters import word_set
 from .mask import mask
+from .runs import word_before
 
 # A national number begins with 0, an international one with + or 00; digit groups split by a space, a hyphen or a
 # slash, "(0)" after the country code, the area code in brackets. Bounded, so that a long run of digits costs no
 # more than a short one.
-_PHONE = re.compile(r"(?<![\w+(])(?:\+|0|\(0\d{1,3}\))(?:[ \-/]?(?:\(\d{1,4}\)|\d)){6,15}(?!\w)")
+_PHONE = re.compile(r"(?:\+|0|\(0\d{1,3}\))(?:[ \-/]?(?:\(\d{1,4}\)|\d)){6,15}(?!\w)")
+_MAX_GROUPS = 6
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 _NOT_PHONE_BEFORE = re.compile(r"(?:dnr|diarie|ärende|sfs|org|bankgiro|plusgiro|\bbg|\bpg|konto|faktura)\w*[.:]?\s*$")
 _LOOK_BACK = 24
 
 _LOCAL_MARKS = frozenset("._%+-'")
-_AT = re.compile(r"@|\s?[(\[]at[)\]]\s?", re.IGNORECASE)
+_AT = re.compile(r"\s?[(\[][aA][tT][)\]]\s?")
 _MAX_LOCAL, _MAX_DOMAIN = 64, 255
 FUNCTIONAL = word_set(
     "info registrator registratur diarium kontakt kontaktcenter kommun kommunen kundservice kundtjanst kundtjänst "
@@ -38,9 +40,19 @@ def _phonenumbers() -> Any:
     return phonenumbers
 
 
+def _plausible(candidate: str) -> bool:
+    """Cheap checks before the library's: how many digits, and no 0 where a country or area code begins."""
+    digits = "".join(c for c in candidate if c.isdigit())
+    if candidate.startswith("+"):
+        return digits[:1] != "0" and _MIN_DIGITS + 1 <= len(digits) <= _MAX_DIGITS
+    if digits.startswith("00"):
+        return digits[2:3] not in ("", "0") and _MIN_DIGITS + 3 <= len(digits) <= _MAX_DIGITS + 2
+    return _MIN_DIGITS <= len(digits) <= 10
+
+
+@lru_cache(maxsize=4096)
 def _valid_phone(candidate: str) -> bool:
-    digits = sum(c.isdigit() for c in candidate)
-    if not _MIN_DIGITS <= digits <= _MAX_DIGITS:
+    if not _plausible(candidate):
         return False
     lib = _phonenumbers()
     try:
@@ -50,28 +62,60 @@ def _valid_phone(candidate: str) -> bool:
     return bool(lib.is_valid_number(number))
 
 
-def find_phones(text: str) -> Iterator[Finding]:
-    for m in _PHONE.finditer(text):
-        start, end = m.start(), m.end()
-        if _NOT_PHONE_BEFORE.search(text[max(0, start - _LOOK_BACK) : start].lower()):
+def _start(text: str, start: int) -> int | None:
+    """Where a phone number holding the digit run at ``start`` would begin: at a +, a bracket or a 0."""
+    before = text[start - 1] if start else ""
+    if before in "+(":
+        begin = start - 1
+        if before == "(" and text[start] != "0":
+            return None
+        return None if word_before(text, begin) or text[begin - 1 : begin] == "+" else begin
+    if text[start] == "0" and not word_before(text, start) and before != "+":
+        return start
+    return None
+
+
+def find_phones(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
+    end = 0
+    for run_start, run_end in runs:
+        if run_start < end:
             continue
-        candidate = m.group()
-        while candidate and not _valid_phone(candidate):  # a year or a count after the number: drop the last group
-            cut = candidate.rfind(" ")
-            candidate = candidate[:cut].rstrip(" -/") if cut > 0 else ""
-        if candidate:
-            end = start + len(candidate)
-            yield Finding("phone", start, end, mask("phone", candidate))
+        if run_end - run_start < 2 and text[run_start - 1 : run_start] != "+":
+            continue  # a number is never written 0 70 ...: its first group has the trunk 0 and more
+        start = _start(text, run_start)
+        m = _PHONE.match(text, start) if start is not None else None
+        if m is None:
+            continue
+        groups = m.group().split(" ")
+        for k in range(min(len(groups), _MAX_GROUPS), 0, -1):  # a year or a count after it: drop the last group
+            shorter = " ".join(groups[:k]).rstrip(" -/")
+            if _valid_phone(shorter):
+                if not _NOT_PHONE_BEFORE.search(text[max(0, m.start() - _LOOK_BACK) : m.start()].lower()):
+                    end = m.start() + len(shorter)
+                    yield Finding("phone", m.start(), end, mask("phone", shorter))
+                break
 
 
 def _local(char: str) -> bool:
     return char.isalnum() or char in _LOCAL_MARKS
 
 
+def _ats(text: str) -> list[tuple[int, int]]:
+    """Where an @ (or ``(at)``, ``[at]``) stands, found by plain search: most texts have none."""
+    found = []
+    at = text.find("@")
+    while at >= 0:
+        found.append((at, at + 1))
+        at = text.find("@", at + 1)
+    if "t)" in text or "t]" in text or "T)" in text or "T]" in text:
+        found += [m.span() for m in _AT.finditer(text)]
+        found.sort()
+    return found
+
+
 def find_emails(text: str) -> Iterator[Finding]:
     last_end = 0
-    for m in _AT.finditer(text):
-        at, after = m.start(), m.end()
+    for at, after in _ats(text):
         if at < last_end:
             continue
         start = at

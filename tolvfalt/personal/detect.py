@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from . import address, contact, identity, names
 from .finding import Finding
 from .known import Known
+from .runs import digit_runs
 
 
 def find(text: str, *, accepted: Iterable[str] = (), known: Iterable[str] = ()) -> list[Finding]:
@@ -16,11 +17,12 @@ def find(text: str, *, accepted: Iterable[str] = (), known: Iterable[str] = ()) 
 
 
 def find_known(text: str, known: Known) -> list[Finding]:
+    runs = digit_runs(text)
     found = [
-        *identity.find(text),
+        *identity.find(text, runs),
         *contact.find_emails(text),
-        *contact.find_phones(text),
-        *address.find(text),
+        *contact.find_phones(text, runs),
+        *address.find(text, runs),
         *names.find(text, known.tokens, known.full),
     ]
     found.sort(key=lambda f: (f.start, f.start - f.end))

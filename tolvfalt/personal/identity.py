@@ -10,9 +10,11 @@ from collections.abc import Iterator
 
 from .finding import Finding, Kind
 from .mask import mask
+from .runs import word_before
 
 # 12 digits (century first) or 10; the separator between the date and the last four
-_NUMBER = re.compile(r"(?<![\w])(\d\d)?(\d{6})([-+ ]?)(\d{4})(?![\w]|[-+.,:/]\d)")
+_NUMBER = re.compile(r"(\d\d)?(\d{6})([-+ ]?)(\d{4})(?![\w]|[-+.,:/]\d)")
+_RUN_LENGTHS = (6, 8, 10, 12)
 _CENTURIES = ("18", "19", "20")
 _MOBILE = "07"
 
@@ -56,8 +58,15 @@ def _real_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-def find(text: str) -> Iterator[Finding]:
-    for m in _NUMBER.finditer(text):
+def find(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
+    """The numbers among ``runs`` (the text's digit runs): 6 or 8 digits with a separator, or 10 or 12 without."""
+    end = 0
+    for start, run_end in runs:
+        if start < end or run_end - start not in _RUN_LENGTHS or word_before(text, start):
+            continue
+        m = _NUMBER.match(text, start)
+        if not m:
+            continue
         century, date, sep, last = m.groups()
         if century and (century not in _CENTURIES or sep == "+"):
             continue
@@ -65,4 +74,5 @@ def find(text: str) -> Iterator[Finding]:
             continue  # 0701234567 is a mobile number: left to the phone numbers
         kind = identity_kind(date + last, century)
         if kind:
-            yield Finding(kind, m.start(), m.end(), mask(kind, m.group()))
+            end = m.end()
+            yield Finding(kind, start, end, mask(kind, m.group()))

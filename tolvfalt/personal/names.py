@@ -8,7 +8,6 @@ for a person. The text is walked once, capitalised word by capitalised word: lin
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from .finding import Finding
 from .letters import L, U, word_set
 from .mask import mask
 
-_CAPITALISED = re.compile(rf"(?<![\w\-']){U}{L}+(?:-{U}{L}+)?(?![\w])")
+_CAPITALISED = re.compile(rf"{U}{L}+(?:-{U}{L}+)?(?![\w])")  # what stands before it is looked at in code
+_CHAIN = re.compile(rf"(?:[ \u00a0]{U}{L}+(?:-{U}{L}+)?(?![\w\-'])){{1,3}}")
 _INITIAL = re.compile(rf" {U}\.(?![\w])")
 _AGE = re.compile(r"(?:,? \d{1,2} år\b|,? \(\d{1,2}(?: år)?\))")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
@@ -27,7 +27,6 @@ _GAP = " \u00a0"
 _LOOK_BACK = 40
 _OPENERS = " \t\u00a0\"'“”„»«(*["
 _ENDERS = ".!?:;\n•)–—-"
-_MAX_SURNAMES = 3
 
 PERSON_WORDS = word_set(
     """deltagaren deltagare klienten klient brukaren patienten kvinnan mannen flickan pojken tjejen killen personen
@@ -106,21 +105,38 @@ def _surname_like(word: str) -> bool:
     return base in names().surnames or base.endswith(_SURNAME_ENDINGS)
 
 
-class _Context:
-    """Where sentences end and where words for a person stand, found once per text when first asked."""
+_WINDOW = 400
 
-    def __init__(self, text: str) -> None:
-        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.words = [m.start() for m in _CONTEXT.finditer(text) if m.group() != "Hans"]
-        self.length = len(text)
 
-    def near(self, start: int) -> bool:
-        """A word for a person in the sentence of ``start``, the one before or the one after."""
-        k = bisect.bisect_right(self.ends, start)
-        lo = self.ends[k - 2] if k >= 2 else 0
-        hi = self.ends[k + 1] if k + 1 < len(self.ends) else self.length
-        i = bisect.bisect_left(self.words, lo)
-        return i < len(self.words) and self.words[i] < hi
+def _near(text: str, start: int, end: int) -> bool:
+    """A word for a person in the sentence of the name, the one before or the one after (looked for within a few
+    hundred characters, so that the work per name stays the same however long the text)."""
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    before = [e for e in ends if e <= start]
+    after = [e for e in ends if e >= end]
+    lo = before[-2] if len(before) >= 2 else lo
+    hi = after[1] if len(after) >= 2 else hi
+    return any(m.group() != "Hans" for m in _CONTEXT.finditer(text, lo, hi))
+
+
+_LONGEST_PERSON_WORD = 17
+_AGED = ("åriga", "åring", "årige")  # den 34-åriga Anna
+_PERSON_LAST_LETTERS = frozenset(w[-1] for w in (*PERSON_WORDS, *_NAMING, *_AGED)) | frozenset(
+    w[-1].upper() for w in (*PERSON_WORDS, *_NAMING)
+)
+
+
+def _person_before(text: str, start: int) -> bool:
+    """A quick look: does a word for a person (or ``heter``) stand right before ``start``?"""
+    if start < 2 or text[start - 1] not in " \u00a0," or text[start - 2] not in _PERSON_LAST_LETTERS:
+        return False
+    seg = text[max(0, start - _LONGEST_PERSON_WORD) : start].rstrip(" \u00a0,").lower()
+    return _is_person_word(seg[seg.rfind(" ") + 1 :])
+
+
+def _is_person_word(word: str) -> bool:
+    return word in PERSON_WORDS or word in _NAMING or word.endswith(_AGED)
 
 
 def _before(text: str, start: int) -> tuple[str, bool]:
@@ -138,59 +154,59 @@ def find(
     text: str, skip_tokens: frozenset[str] = frozenset(), skip_full: frozenset[str] = frozenset()
 ) -> Iterator[Finding]:
     """Names in ``text``; ``skip_tokens`` (casefolded words) and ``skip_full`` (casefolded names) are never names."""
-    caps = list(_CAPITALISED.finditer(text))
-    context: _Context | None = None
-    i = 0
-    while i < len(caps):
-        m = caps[i]
-        word, start = m.group(), m.start()
-        chain = i
-        while (
-            chain + 1 < len(caps)
-            and chain - i < _MAX_SURNAMES
-            and caps[chain + 1].start() == caps[chain].end() + 1
-            and text[caps[chain].end()] in _GAP
-            and caps[chain + 1].group() not in _NOT_SURNAMES
-            and caps[chain + 1].group().casefold() not in skip_tokens
-        ):
-            chain += 1
-        end = caps[chain].end()
-        initial_after = chain == i and _INITIAL.match(text, end)
-        if initial_after:
-            end = initial_after.end()
+    first = names().first
+    done = 0  # where the last name found ends: its surnames are no first names of their own
+    for m in _CAPITALISED.finditer(text):
+        start = m.start()
+        if start < done or (start and (text[start - 1].isalnum() or text[start - 1] in "-'_")):
+            continue  # inside a word (McDonald, O'Brien) or a name already found
+        word = m.group()
+        flags = first.get(word)
+        if flags is None and (word[-1] == "s" or "-" in word):
+            flags = first_name_flags(word)
+        if flags is None and not _person_before(text, start):
+            continue  # most capitalised words: no name, and no word for a person right before
         prev, sentence_start = _before(text, start)
-        flags = first_name_flags(word)
-        lowered = prev.lower()
-        direct = lowered in PERSON_WORDS or lowered in _NAMING or lowered.endswith(("åriga", "åring", "årige"))
-        if prev in _SAINTS:
-            i = chain + 1
+        direct = _is_person_word(prev.lower())
+        if (flags is None and not direct) or prev in _SAINTS:
             continue
-        surnames = [c.group() for c in caps[i + 1 : chain + 1]]
-        if surnames or initial_after:
+        end = m.end()
+        surnames = _surnames(text, end, skip_tokens)
+        if surnames:
+            end += sum(len(s) + 1 for s in surnames)
+        else:
+            initial = _INITIAL.match(text, end)
+            end = initial.end() if initial else end
+        if end > m.end():
             if _is_full_name(word, flags, surnames, direct, sentence_start):
+                done = end
                 if " ".join(text[start:end].split()).casefold() not in skip_full:
                     yield Finding("name", start, end, mask("name", text[start:end]))
-                i = chain + 1
-            else:
-                i += 1
             continue
-        i += 1
         if word.casefold() in skip_tokens or (word.endswith("s") and word[:-1].casefold() in skip_tokens):
             continue
         if text.startswith("-", end) or _PLACE_AFTER.match(text, end) or prev in ("i", "I"):
             continue  # Resam-projektet, Nora kommun, i Nora
         if flags is None:
-            found = direct and word not in _NOT_SURNAMES
+            found = word not in _NOT_SURNAMES
         elif direct or _AGE.match(text, end):
             found = True
-        elif flags:  # Bo, Per, Maj, Nora alone: only right after a word for a person
-            found = False
-        else:
-            if context is None:
-                context = _Context(text)
-            found = context.near(start)
+        else:  # Bo, Per, Maj, Nora alone count only right after a word for a person
+            found = not flags and _near(text, start, end)
         if found:
             yield Finding("name", start, end, mask("name", word))
+
+
+def _surnames(text: str, end: int, skip_tokens: frozenset[str]) -> list[str]:
+    """The capitalised words right after a first name (one space between each), up to the first that is no
+    surname (a month, a public body, a word the file knows)."""
+    chain = _CHAIN.match(text, end)
+    words: list[str] = []
+    for word in chain.group().split() if chain else ():
+        if word in _NOT_SURNAMES or word.casefold() in skip_tokens:
+            break
+        words.append(word)
+    return words
 
 
 def _is_full_name(word: str, flags: str | None, surnames: list[str], direct: bool, sentence_start: bool) -> bool:
