@@ -40,7 +40,9 @@ def test_an_empty_text_is_zero() -> None:
 
 
 def test_many_texts_add_up_their_counts() -> None:
-    long = "Organisationsförändringar kräver samverkansöverenskommelser mellan myndigheterna och kommunerna i hela länet."
+    long = (
+        "Organisationsförändringar kräver samverkansöverenskommelser mellan myndigheterna och kommunerna i hela länet."
+    )
     together = lix_of([TWO, long])
     assert (together.words, together.sentences, together.long_words) == (13 + 10, 3, 1 + 4)
     assert together.longest == long

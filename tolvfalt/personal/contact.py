@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -62,17 +63,19 @@ def _valid_phone(candidate: str) -> bool:
     return bool(lib.is_valid_number(number))
 
 
-def _start(text: str, start: int) -> int | None:
-    """Where a phone number holding the digit run at ``start`` would begin: at a +, a bracket or a 0."""
+def _starts(text: str, start: int) -> tuple[int, ...]:
+    """Where a phone number holding the digit run at ``start`` may begin: at a +, a bracket or a 0."""
     before = text[start - 1] if start else ""
-    if before in "+(":
-        begin = start - 1
-        if before == "(" and text[start] != "0":
-            return None
-        return None if word_before(text, begin) or text[begin - 1 : begin] == "+" else begin
-    if text[start] == "0" and not word_before(text, start) and before != "+":
-        return start
-    return None
+    if before == "+":
+        return () if word_before(text, start - 1) or text[start - 2 : start - 1] == "+" else (start - 1,)
+    if text[start] != "0" or word_before(text, start):
+        return ()
+    return (start - 1, start) if before == "(" else (start,)  # (08) 465 004 00, or (070-174 06 05)
+
+
+def is_phone(candidate: str) -> bool:
+    """A valid phone number, written the way it stands (a national one begins with 0)."""
+    return _valid_phone(candidate)
 
 
 def find_phones(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -82,8 +85,7 @@ def find_phones(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
             continue
         if run_end - run_start < 2 and text[run_start - 1 : run_start] != "+":
             continue  # a number is never written 0 70 ...: its first group has the trunk 0 and more
-        start = _start(text, run_start)
-        m = _PHONE.match(text, start) if start is not None else None
+        m = next((m for m in map(lambda at: _PHONE.match(text, at), _starts(text, run_start)) if m), None)
         if m is None:
             continue
         groups = m.group().split(" ")
@@ -97,7 +99,7 @@ def find_phones(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
 
 
 def _local(char: str) -> bool:
-    return char.isalnum() or char in _LOCAL_MARKS
+    return char.isalnum() or char in _LOCAL_MARKS or unicodedata.category(char).startswith("M")
 
 
 def _ats(text: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .contact import is_phone
 from .finding import Finding, Kind
 from .mask import mask
 from .runs import word_before
@@ -16,7 +17,6 @@ from .runs import word_before
 _NUMBER = re.compile(r"(\d\d)?(\d{6})([-+ ]?)(\d{4})(?![\w]|[-+.,:/]\d)")
 _RUN_LENGTHS = (6, 8, 10, 12)
 _CENTURIES = ("18", "19", "20")
-_MOBILE = "07"
 
 
 def luhn_ok(digits: str) -> bool:
@@ -70,8 +70,8 @@ def find(text: str, runs: list[tuple[int, int]]) -> Iterator[Finding]:
         century, date, sep, last = m.groups()
         if century and (century not in _CENTURIES or sep == "+"):
             continue
-        if not century and not sep and date.startswith(_MOBILE):
-            continue  # 0701234567 is a mobile number: left to the phone numbers
+        if not century and not sep and date.startswith("0") and is_phone(m.group()):
+            continue  # 0701234567, 0406280420: a phone number, left to the phone numbers
         kind = identity_kind(date + last, century)
         if kind:
             end = m.end()

@@ -129,7 +129,10 @@ _PERSON_LAST_LETTERS = frozenset(w[-1] for w in (*PERSON_WORDS, *_NAMING, *_AGED
 
 def _person_before(text: str, start: int) -> bool:
     """A quick look: does a word for a person (or ``heter``) stand right before ``start``?"""
-    if start < 2 or text[start - 1] not in " \u00a0," or text[start - 2] not in _PERSON_LAST_LETTERS:
+    if start < 2 or text[start - 1] not in " \u00a0,":
+        return False
+    last = text[start - 3] if text[start - 2] == "," and start >= 3 else text[start - 2]  # klienten, Anna
+    if last not in _PERSON_LAST_LETTERS:
         return False
     seg = text[max(0, start - _LONGEST_PERSON_WORD) : start].rstrip(" \u00a0,").lower()
     return _is_person_word(seg[seg.rfind(" ") + 1 :])
