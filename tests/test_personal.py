@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from tolvfalt.model import Assessment
 from tolvfalt.personal import BLOCKING, KINDS, Finding, find, redact, replacement, scan
 from tolvfalt.personal.names import names
 from tolvfalt.read import load, validate
+from tolvfalt.read.excel import read_workbook
+from tolvfalt.read.framework import default_framework
 from tolvfalt.read.yaml import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -535,3 +538,18 @@ def test_problems_are_problems() -> None:
     problem = scan(an_assessment())[0]
     assert isinstance(problem, Problem)
     assert set(problem.params) >= {"kind", "masked"}
+
+
+def test_scan_names_the_cell_in_a_workbook(tmp_path: Path) -> None:
+    source = tmp_path / "med.yaml"
+    source.write_text(f"förbund: Exempelförbundet\når: 2010\nfält:\n  2:\n    svar:\n      a: Ring {PHONE}\n", "utf-8")
+    workbook = tmp_path / "med.xlsx"
+    assert cli("assess", source, "-o", workbook).exit_code == 0  # the real command line writes the workbook
+    located = read_workbook(workbook, default_framework())
+    problems = scan(validate(located), file="med.xlsx", line_for=located.line_for)
+    assert [(p.key, p.params["kind"]) for p in problems] == [("fält.2.svar.a", "phone")]
+    assert isinstance(problems[0].line, str)
+    assert problems[0].line.startswith("Svar!")
+
+
+PHONE = "070-174 06 33"
