@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 from conftest import cli
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import assessments
 
 from tolvfalt.errors import Problem
 from tolvfalt.model import Assessment
-from tolvfalt.personal import BLOCKING, KINDS, Finding, find, redact, replacement, scan
+from tolvfalt.personal import BLOCKING, KINDS, Finding, find, redact, replacement, scan, texts
 from tolvfalt.personal.names import names
 from tolvfalt.read import load, validate
 from tolvfalt.read.excel import read_workbook
@@ -275,6 +276,12 @@ def test_accepted_and_known_names_are_not_reported() -> None:
     text = "Eva Lund och Eva Lunds kollega Jonas Wells träffade Anna Svensson. Deltagaren Jonas kom."
     found = find(text, accepted=["Eva Lund"], known=["Jonas Wells"])
     assert [text[f.start : f.end] for f in found] == ["Anna Svensson"]
+
+
+def test_a_bodys_own_number_can_be_accepted_as_written() -> None:
+    text = "Växeln 0223-440 00 och mobilen 070-174 06 05."
+    assert matched(text) == [("phone", "0223-440 00"), ("phone", "070-174 06 05")]
+    assert [text[f.start : f.end] for f in find(text, accepted=["0223-440 00"])] == ["070-174 06 05"]
 
 
 def test_a_known_first_name_does_not_hide_another_surname() -> None:
@@ -553,3 +560,16 @@ def test_scan_names_the_cell_in_a_workbook(tmp_path: Path) -> None:
 
 
 PHONE = "070-174 06 33"
+
+
+@settings(max_examples=40)
+@given(assessments())
+def test_any_assessment_scans_and_redacts(assessment: Assessment) -> None:
+    problems = scan(assessment)
+    keys = {".".join(path) for path, _ in texts(assessment.to_data())}
+    for p in problems:
+        assert p.code == "personal_data"
+        assert p.key in keys
+    draft = redact(assessment)
+    assert draft.forbund == assessment.forbund
+    assert [p for p in scan(draft) if p.params["kind"] in BLOCKING] == []
