@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .model import Assessment
 from .prose import texts
+
+if TYPE_CHECKING:
+    from .model import Assessment
 
 LIMIT = 60.0
 """Above this a text is very hard to read (Björnsson's scale: 60 and more, specialist literature)."""

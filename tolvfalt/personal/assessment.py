@@ -4,15 +4,17 @@ follow-up and every party's part under ``svarande``; each finding a problem at i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..i18n import LANGS, label
-from ..model import Assessment
 from ..prose import Path, texts
 from .detect import find_known
 from .finding import Finding
 from .known import Known
+
+if TYPE_CHECKING:  # the model (pydantic) is imported only where it is needed
+    from ..model import Assessment
 
 CODE = "personal_data"
 PARTIES = ("Försäkringskassan", "Arbetsförmedlingen", "Kommunerna", "Kommunen", "Regionen", "Region")
@@ -78,6 +80,8 @@ def redact(assessment: Assessment, *, known: Iterable[str] = ()) -> Assessment:
             for f in reversed(found):
                 text = text[: f.start] + removed + text[f.end :]
             _put(data, path, text)
+    from ..model import Assessment
+
     return Assessment.model_validate(data)
 
 
