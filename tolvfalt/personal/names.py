@@ -23,7 +23,6 @@ _CHAIN = re.compile(rf"(?:[ \u00a0]{U}{L}+(?:-{U}{L}+)?(?![\w\-'])){{1,3}}")
 _INITIAL = re.compile(rf" {U}\.(?![\w])")
 _AGE = re.compile(r"(?:,? \d{1,2} år\b|,? \(\d{1,2}(?: år)?\))")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
-_GAP = " \u00a0"
 _LOOK_BACK = 40
 _OPENERS = " \t\u00a0\"'“”„»«(*["
 _ENDERS = ".!?:;\n•)–—-"
