@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
+COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "serve")
 PRELOAD = ("rich.console", "tolvfalt.model", "tolvfalt.read.yaml", "tolvfalt.read.problems", "tolvfalt.formats.view")
 HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
 
