@@ -283,6 +283,13 @@ def test_beyond_loopback_every_request_needs_the_token(root, framework):
         c.close()
 
 
+def test_the_address_printed():
+    assert Served("127.0.0.1", 8012).url() == "http://127.0.0.1:8012/"
+    assert Served("::1", 8012).url() == "http://[::1]:8012/"
+    assert Served("0.0.0.0", 8012, "a b").url() == "http://127.0.0.1:8012/?token=a+b"
+    assert Served("0.0.0.0", 8012, "t").url(name="kansliet") == "http://kansliet:8012/?token=t"
+
+
 def test_on_loopback_no_token_is_made():
     assert Served.at("127.0.0.1", 8012).token is None
     assert Served.at("localhost", 8012).token is None
@@ -882,6 +889,9 @@ def test_serve_prints_its_address_answers_and_stops_cleanly(root, tmp_path, stop
 def test_serve_beyond_loopback_prints_a_token_and_asks_for_it(root, tmp_path):
     proc, url = _start([str(root), "--no-open", "--port", "0", "--host", "0.0.0.0"], tmp_path)
     try:
+        assert proc.stderr is not None
+        also = proc.stderr.readline()
+        assert f"och från andra datorer på http://{socket.gethostname()}:" in also
         assert "?token=" in url
         bare = url.split("?")[0]
         with pytest.raises(urllib.error.HTTPError) as refused:

@@ -76,11 +76,17 @@ class Served:
                 names.add(self.host.lower())
         return frozenset(names)
 
-    def url(self, path: str = "/", *, with_token: bool = True) -> str:
-        shown = "127.0.0.1" if self.host in ("0.0.0.0", "") else "[::1]" if self.host == "::" else self.host
+    @property
+    def wildcard(self) -> bool:
+        """Bound to every address of the machine."""
+        return self.host in ("0.0.0.0", "::", "")
+
+    def url(self, path: str = "/", *, name: str | None = None) -> str:
+        """The address to open, with the token; ``name`` for the machine's name instead of the address bound."""
+        shown = name or ("127.0.0.1" if self.host in ("0.0.0.0", "") else "::1" if self.host == "::" else self.host)
         if ":" in shown and not shown.startswith("["):
             shown = f"[{shown}]"
-        query = f"?{urlencode({TOKEN_PARAM: self.token})}" if self.token and with_token else ""
+        query = f"?{urlencode({TOKEN_PARAM: self.token})}" if self.token else ""
         return f"http://{shown}:{self.port}{path}{query}"
 
     def allows_host(self, header: str) -> bool:

@@ -84,6 +84,8 @@ def run(
     server = _Server(config)
     url = served.url()
     say(label("serve_listening", lang, folder=folder.resolve(), url=url))
+    if served.wildcard:
+        say(label("serve_also_at", lang, url=served.url(name=socket.gethostname())))
     if served.token:
         say(label("serve_token_note", lang))
     say(label("serve_stop_hint", lang))
