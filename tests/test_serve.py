@@ -43,9 +43,9 @@ SAME_ORIGIN = {"origin": ORIGIN, "sec-fetch-site": "same-origin"}
 class Client:
     """The app in-process through httpx's ASGI transport, as a browser on its own origin calls it."""
 
-    def __init__(self, app: object, host: str = HOST) -> None:
+    def __init__(self, app: object, host: str = HOST, *, raise_faults: bool = True) -> None:
         self.loop = asyncio.new_event_loop()
-        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=raise_faults)  # type: ignore[arg-type]
         self.http = httpx.AsyncClient(transport=transport, base_url=f"http://{host}")
 
     def request(self, method: str, url: str, **kwargs: object) -> httpx.Response:
@@ -170,6 +170,37 @@ def test_unknown_addresses_are_a_page_not_a_fault(client, path):
     r = client.get(path)
     assert r.status_code == 404
     assert "Sidan finns inte" in text(r)
+
+
+def test_a_fault_of_tolvfalts_own_is_a_page_in_words(root, framework, monkeypatch, caplog):
+    def broken(*args: object) -> None:
+        raise RuntimeError("trasig")
+
+    monkeypatch.setattr("tolvfalt.serve.round_pages.round_context", broken)
+    c = Client(create_app(root, framework), raise_faults=False)
+    try:
+        r = c.get("/omgang/2026/")
+        assert r.status_code == 500
+        assert "ett fel i tolvfalt (RuntimeError: trasig)" in text(r)
+        assert "Traceback" not in r.text
+        assert r.headers["content-security-policy"] == APP_POLICY  # answered outside the guard, still hardened
+        assert c.get("/").status_code == 200
+    finally:
+        c.close()
+    assert "RuntimeError: trasig" in caplog.text
+
+
+def test_a_round_whose_round_file_is_broken_says_so(root, client):
+    (root / "2026" / "omgang.yaml").write_text("förbund: [\n", "utf-8")
+    overview = text(client.get("/"))
+    assert "stängs inte" in overview
+    page = client.get("/omgang/2026/")
+    assert page.status_code == 200
+    assert "Omgångsfilen (omgang.yaml) kan inte läsas." in text(page)
+    r = upload(client, ("x.yaml", b"x: 1"))
+    assert r.status_code == 422
+    assert "saknar en läsbar omgångsfil" in text(r)
+    assert client.get("/omgang/2026/falt/1").status_code == 422
 
 
 def test_a_round_folder_linked_from_outside_is_not_served(root, framework, tmp_path):

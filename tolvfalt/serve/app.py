@@ -20,7 +20,7 @@ from . import document_pages, part_pages, round_pages
 from .folder import Folder, NotFound
 from .forms import BadRequest
 from .render import Renderer
-from .security import Guard, Served
+from .security import Guard, Served, harden
 from .site import Site, site
 
 log = logging.getLogger("tolvfalt.serve")
@@ -109,8 +109,11 @@ async def _user_error(request: Request, exc: Exception) -> Response:
 
 
 async def _fault(request: Request, exc: Exception) -> Response:
-    """A fault of tolvfalt's own: one line in the terminal and a page that says so."""
+    """A fault of tolvfalt's own: one line in the terminal and a page that says so (answered outside the guard,
+    so it carries the security headers itself)."""
     s = site(request)
     detail = f"{type(exc).__name__}: {exc}"[:300]
     log.error("%s", message("internal_error", s.lang, detail=detail))
-    return s.message(500, s.t("serve_fault"), message("internal_error", s.lang, detail=detail))
+    response = s.message(500, s.t("serve_fault"), message("internal_error", s.lang, detail=detail))
+    harden(response.headers)
+    return response

@@ -15,7 +15,7 @@ from ..i18n import Lang
 from ..merged import Merged
 from ..model import Assessment
 from ..round import RoundStatus
-from .folder import Folder, RoundFolder, head_of, inside, last_year
+from .folder import Folder, RoundFolder, head_of, inside, is_head, last_year
 
 DOCUMENT_FORMATS = ("pdf", "docx", "xlsx", "md", "html")
 COMPARISON_FORMATS = ("pdf", "xlsx", "html", "csv")
@@ -47,7 +47,7 @@ def round_document(folder: Folder, r: RoundFolder, s: RoundStatus, framework: Fr
     from ..api import merge
 
     head = head_of(r, s)
-    own = head.path if head.result is not None and not head.ambiguous else None
+    own = head.path if is_head(head.assessment) and not head.ambiguous else None
     merged = merge([r.path], framework, head=own)
     last = last_year(folder, r, framework)
     return RoundDocument(

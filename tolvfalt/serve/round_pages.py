@@ -260,6 +260,8 @@ def _filed_row(s: Site, f: Filed) -> dict[str, Any]:
 
 async def upload(request: Request) -> Response:
     s, r = site(request), the_round(request)
+    if r.plan is None:
+        raise TolvfaltError.one("serve_no_plan", folder=r.id)
     files = await read_files(request.headers, request.stream())
     filed = [await run_in_threadpool(file_upload, r, f, s.framework) for f in files]
     context = await run_in_threadpool(round_context, s, r)

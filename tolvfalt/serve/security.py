@@ -189,19 +189,23 @@ def _cookies(headers: Headers) -> dict[str, str]:
     return {key: morsel.value for key, morsel in jar.items()}
 
 
+def harden(headers: MutableHeaders) -> None:
+    """The security headers, where a route has not set its own (the document's policy, say)."""
+    policy = headers.setdefault("content-security-policy", APP_POLICY)
+    headers.setdefault("x-frame-options", "SAMEORIGIN" if policy == DOCUMENT_POLICY else "DENY")
+    headers.setdefault("x-content-type-options", "nosniff")
+    headers.setdefault("referrer-policy", "no-referrer")
+    headers.setdefault("cross-origin-opener-policy", "same-origin")
+    headers.setdefault("cross-origin-resource-policy", "same-origin")
+    headers.setdefault("cache-control", "no-store")
+
+
 def _with_headers(send: Send) -> Send:
-    """``send`` that adds the security headers to every answer (a route may set its own policy first)."""
+    """``send`` that adds the security headers to every answer."""
 
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = MutableHeaders(scope=message)
-            policy = headers.setdefault("content-security-policy", APP_POLICY)
-            headers.setdefault("x-frame-options", "SAMEORIGIN" if policy == DOCUMENT_POLICY else "DENY")
-            headers.setdefault("x-content-type-options", "nosniff")
-            headers.setdefault("referrer-policy", "no-referrer")
-            headers.setdefault("cross-origin-opener-policy", "same-origin")
-            headers.setdefault("cross-origin-resource-policy", "same-origin")
-            headers.setdefault("cache-control", "no-store")
+            harden(MutableHeaders(scope=message))
         await send(message)
 
     return sending
