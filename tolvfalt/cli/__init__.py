@@ -10,7 +10,7 @@ import typer
 
 from .texts import t
 
-COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
+COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "serve")
 PRELOAD = (
     "rich.console",
     "tolvfalt.model",
