@@ -10,8 +10,8 @@ from pathlib import Path
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..model import Assessment
-from ..read import READABLE
-from ..read.many import ROUND_FILE, FileResult, expand, read_one
+from ..read import READABLE, ROUND_FILE, YAML_SUFFIXES
+from ..read.many import FileResult, expand, read_one
 from ..round import Round, RoundStatus, read_round, status
 
 HEAD_FILE = "forbundschefens-del.yaml"
@@ -80,7 +80,7 @@ class Head:
     @property
     def editable(self) -> bool:
         """Only a YAML file the app could read, and only one of them."""
-        return not self.problems and self.path.suffix.lower() in (".yaml", ".yml")
+        return not self.problems and self.path.suffix.lower() in YAML_SUFFIXES
 
 
 def is_head(a: Assessment | None) -> bool:

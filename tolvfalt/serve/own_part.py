@@ -109,7 +109,8 @@ def meta_from_form(form: Mapping[str, Sequence[str]]) -> Values:
 
 def shown(key: str, value: Any, framework: Framework, lang: Lang) -> str:
     """A value as the conflict page shows it."""
-    from ..formats.view import follow_up, rating
+    from ..formats.view.common import follow_up
+    from ..formats.view.rating import rating
     from ..model import FollowUp
 
     if key == "bedömning":
@@ -184,7 +185,7 @@ def save(
 
 def statuses(lang: Lang) -> list[tuple[str, str]]:
     """The follow-up statuses, as the form offers them: (value, label)."""
-    from ..formats.view import follow_up
+    from ..formats.view.common import follow_up
     from ..model import FollowUp
 
     return [(s, follow_up(FollowUp.model_validate({"åtgärd": "-", "status": s}), lang).status) for s in STATUSES]

@@ -10,7 +10,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import Problem, TolvfaltError
-from ..formats.view import legend, point_lists, prose, rating
+from ..formats.view.common import point_lists, prose
+from ..formats.view.rating import legend, rating
 from ..merged import Spread
 from ..model import Assessment, FieldAnswers
 from ..round import RoundStatus
@@ -105,7 +106,7 @@ def field_context(
 
     ratings = [(name, rating(fw, a.rating(number), lang), rating(fw, last_rating(name), lang)) for name, a in parties]
     agreed = head.assessment.rating(number) if head.assessment else None
-    if parties or agreed is not None:
+    if parties or agreed is not None or before is not None:  # last year beside, before anyone has answered
         ratings.append((capital(t("head_part")), rating(fw, agreed, lang), rating(fw, last_rating(None), lang)))
     spread = Spread(number, [(name, a.rating(number)) for name, a in parties])
     spread_text = t("serve_spread_text", low=spread.low, high=spread.high) if spread.given else t("serve_no_ratings")

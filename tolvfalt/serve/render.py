@@ -12,10 +12,9 @@ from typing import Any
 from ..errors import Problem
 from ..formats.colour import text_colour
 from ..framework import Framework
-from ..i18n import Lang, label, lines, message
+from ..i18n import LANG_TAGS, Lang, label, lines, message
 
 HTML = Path(__file__).resolve().parent.parent / "html"
-HTML_LANG = {"sv": "sv-SE", "en": "en-GB"}
 
 
 @dataclass
@@ -29,7 +28,7 @@ class Renderer:
         from ..formats.html import environment
 
         env = environment()
-        env.globals.update(t=self.t, html_lang=HTML_LANG[self.lang], folder_name=self.folder_name)
+        env.globals.update(t=self.t, html_lang=LANG_TAGS[self.lang], folder_name=self.folder_name)
         env.filters["problem"] = self.problem
         env.filters["rating_class"] = self.rating_class
         return env
@@ -61,7 +60,10 @@ class Renderer:
             f".rating-step-{i} {{ background: {s.color}; color: {text_colour(s.color)}; }}"
             for i, s in enumerate(self.framework.scale)
         )
-        return "\n".join((_text("house.css"), _text("serve/serve.css"), steps, ""))
+        from ..formats.html import environment
+
+        house = environment().get_template("house.css").render()  # the house colours, from formats/house.py
+        return "\n".join((house, _text("serve/serve.css"), steps, ""))
 
     @cached_property
     def script(self) -> str:

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import Problem, TolvfaltError
-from ..formats.view import rating
+from ..formats.view.rating import rating
 from ..merged import Spread
 from ..round import RoundStatus
 from .documents import MEDIA, outgoing_zip
