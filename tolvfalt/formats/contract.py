@@ -51,6 +51,8 @@ class StatusEntry(TypedDict):
     total: int | None
     rated_fields: int | None
     problems: list[ProblemData]
+    personal_data: list[ProblemData]
+    """Personal data found in its texts: no mistake, but it keeps the document from being published."""
 
 
 class StatusData(TypedDict):

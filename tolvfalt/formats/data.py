@@ -52,7 +52,7 @@ def assessment_yaml(a: Assessment) -> str:
 
 def problem_data(p: Problem, lang: Lang = "sv") -> ProblemData:
     """The one shape of a problem in every JSON output."""
-    params = {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in p.params.items()}
+    params = {k: v for k, v in p.params.items() if isinstance(v, (str, int, float, bool)) or v is None}
     return {"file": p.file, "line": p.line, "key": p.key, "code": p.code, "message": message(p.code, lang, **p.params),
             "suggestion": p.suggestion, "params": params}  # fmt: skip
 
@@ -98,6 +98,7 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
             "total": done.total if done else None,
             "rated_fields": e.rated if a else None,
             "problems": [problem_data(p, lang) for p in e.problems],
+            "personal_data": [problem_data(p, lang) for p in (e.result.personal if e.result else [])],
         })  # fmt: skip
     plan = s.round
     return {
