@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tolvfalt.model import Assessment
-from tolvfalt.readability import LIMIT, Lix, answer_lix, document_lix, lix, lix_of, readability
+from tolvfalt.readability import LIMIT, MIN_WORDS, Lix, answer_lix, document_lix, lix, lix_of, readability
 
 TWO = "Det här är en mening. Den andra meningen är längre än den första."
 # 5 + 8 words, 2 sentences, one word of more than six letters (meningen): 13/2 + 100 * 1/13
@@ -77,9 +77,16 @@ def test_per_answer_over_the_assessment_and_every_party() -> None:
 
 def test_the_hard_answers_are_above_60_with_their_longest_sentence() -> None:
     result = readability(an_assessment())
+    assert result.hard == {}  # too short to tell: under MIN_WORDS words
+    a = an_assessment()
+    longer = f"{HARD} {HARD} {HARD}"  # 39 words, as hard
+    a.falt[1].svar["b"] = f"Kort svar. {longer}"
+    a.svarande["Kommunerna"].falt[2].svar["a"] = longer
+    result = readability(a)
     assert result.limit == LIMIT == 60.0
     assert set(result.hard) == {"1b", "2a"}
     assert result.hard["1b"].longest == HARD
+    assert result.hard["1b"].words >= MIN_WORDS
     assert result.hard["1b"].value > 60
     assert result.answers["1a"].value < 60
 

@@ -35,10 +35,16 @@ def check(
     match ``masked`` in its params); with ``strict``, so is an incomplete assessment."""
     from dataclasses import replace
 
+    from .readability import readability
+
     framework = framework or default_framework()
     results = read_many(expand(paths), framework, strict=strict, progress=progress, personal=True)
-    # Personal data is no mistake in the file, but check is what is run before publishing: it is reported.
-    return [replace(r, problems=[*r.problems, *r.personal]) if r.personal else r for r in results]
+    # Personal data is no mistake in the file, but check is what is run before publishing: it is reported. So is
+    # how readable the answers are (LIX), as advice.
+    return [
+        replace(r, problems=[*r.problems, *r.personal], readability=readability(r.assessment) if r.assessment else None)
+        for r in results
+    ]
 
 
 def compare(

@@ -14,6 +14,8 @@ from .prose import texts
 if TYPE_CHECKING:
     from .model import Assessment
 
+MIN_WORDS = 30
+"""Fewer words than this make no LIX to flag an answer by."""
 LIMIT = 60.0
 """Above this a text is very hard to read (Björnsson's scale: 60 and more, specialist literature)."""
 LONG = 6
@@ -116,8 +118,11 @@ class Readability:
 
     @property
     def hard(self) -> dict[str, Lix]:
-        """The answers above the limit, each with its longest sentence to start with."""
-        return {qid: value for qid, value in self.answers.items() if value.value > self.limit}
+        """The answers above the limit, each with its longest sentence to start with; an answer of a few words
+        has no LIX worth telling (three long words are no hard text)."""
+        return {
+            qid: value for qid, value in self.answers.items() if value.value > self.limit and value.words >= MIN_WORDS
+        }
 
 
 def readability(assessment: Assessment, limit: float = LIMIT) -> Readability:

@@ -13,6 +13,7 @@ from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment, OwnProgress
 from ..read.many import FileResult
+from ..readability import Readability
 from ..round import RoundStatus
 from .contract import (
     CheckEntry,
@@ -22,6 +23,7 @@ from .contract import (
     MergedData,
     OwnPartData,
     ProblemData,
+    ReadabilityData,
     StatusData,
     StatusEntry,
 )
@@ -61,6 +63,19 @@ def _own_part(own: OwnProgress | None) -> OwnPartData | None:
     return {"rated": own.rated, "analysed": own.analysed, "total": own.total} if own else None
 
 
+def _readability(r: Readability | None) -> ReadabilityData | None:
+    if r is None:
+        return None
+    return {
+        "lix": round(r.document.value, 1),
+        "limit": r.limit,
+        "answers": {qid: round(value.value, 1) for qid, value in r.answers.items()},
+        "hard": [
+            {"question": qid, "lix": round(v.value, 1), "longest_sentence": v.longest} for qid, v in r.hard.items()
+        ],
+    }
+
+
 def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]:
     """What ``check --json`` prints."""
     out: list[CheckEntry] = []
@@ -73,6 +88,7 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]
             "missing": list(c.missing) if c else None,
             "ratio": round(c.ratio, 4) if c else None,
             "own_part": _own_part(r.own_part),
+            "readability": _readability(r.readability),
             "problems": [problem_data(p, lang) for p in r.problems],
         })  # fmt: skip
     return out

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..model import Assessment, Completeness, OwnProgress, completeness, own_progress
+from ..readability import Readability
 from . import READABLE, ROUND_FILE
 from .source import Located, display_name
 
@@ -32,6 +33,8 @@ class FileResult:
     personal: list[Problem] = field(default_factory=list)
     """Personal data found in its texts (code ``personal_data``): not a mistake in the file, but it keeps the
     document from being published; looked for when asked (``read_one(..., personal=True)``)."""
+    readability: Readability | None = None
+    """LIX per answer and for the whole text, when asked (``check``): advice, never a problem."""
     own_part: OwnProgress | None = None
     """For the förbundschef's own part of a round (no respondent, beside a round file), how far it has come: it
     answers no questions, it agrees on ratings and writes the analys."""
@@ -82,7 +85,8 @@ def read_one(path: Path, framework: Framework, strict: bool = False, personal: b
     done = completeness(assessment, framework)
     own = assessment.respondent is None and not assessment.svarande and (path.parent / ROUND_FILE).exists()
     found = _personal(assessment, name, located) if personal else []
-    result = FileResult(name, assessment, [], done, found, own_progress(assessment, framework) if own else None)
+    progress = own_progress(assessment, framework) if own else None
+    result = FileResult(name, assessment, [], done, personal=found, own_part=progress)
     if own:
         return result
     if strict and done.missing:

@@ -26,4 +26,22 @@ def check_line(result: FileResult, lang: Lang) -> str:
     open_items = len(result.assessment.open_follow_ups()) if result.assessment else 0
     if open_items:
         text += f"; {label('open_follow_ups', lang, n=open_items)}"
-    return text
+    return text + _readability(result, lang)
+
+
+def _readability(result: FileResult, lang: Lang) -> str:
+    """LIX of the whole text and, as advice, the answers above the limit with their longest sentence."""
+    r = result.readability
+    if r is None or not r.document.words:
+        return ""
+    lines = [f"; LIX {r.document.value:.0f}"]
+    for qid, value in r.hard.items():
+        advice = label(
+            "lix_hard", lang, lix=f"{value.value:.1f}", limit=f"{r.limit:.0f}", sentence=_start(value.longest)
+        )
+        lines.append(f"\n{result.source}: {qid}: {advice}")
+    return "".join(lines)
+
+
+def _start(sentence: str, width: int = 70) -> str:
+    return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
