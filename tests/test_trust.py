@@ -596,7 +596,7 @@ def test_a_workbook_reports_every_problem_at_once(tmp_path):
     wb.save(path)
     with pytest.raises(TolvfaltError) as exc:
         load(path)
-    assert sorted(_codes(exc)) == ["not_int", "rating_out_of_scale", "unknown_question_id"]
+    assert sorted(_codes(exc)) == ["rating_out_of_scale", "rating_unclear", "unknown_question_id"]
 
 
 def test_too_long_for_a_cell_names_the_file(tmp_path):

@@ -104,7 +104,11 @@ def run() -> None:
     off while they load, they are frozen, and so is what exists at the end, so that the interpreter's exit does
     not sweep it all once more."""
     import gc
+    import os
 
+    # tolvfalt's models use no pydantic plugin: not looking for any spares start-up a scan of every installed
+    # package's metadata. Set PYDANTIC_DISABLE_PLUGINS yourself (to "" for all) to have pydantic look.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.disable()
     args = sys.argv[1:]
     command = _command(args)

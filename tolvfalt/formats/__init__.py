@@ -59,22 +59,22 @@ def format_for(path: Path, kind: Kind) -> Format | None:
 
 
 def kind_of(obj: object) -> Kind:
-    from ..comparison import Comparison
-    from ..merged import Merged
-    from ..model import Assessment
+    """What ``obj`` is, told by its class without importing a module it could not come from (classifying an
+    assessment imports nothing of comparisons or rounds)."""
+    import sys
 
-    if isinstance(obj, Assessment):
-        return "assessment"
-    if isinstance(obj, Comparison):
-        return "comparison"
-    if isinstance(obj, Merged):
-        return "merged"
     if isinstance(obj, list):
         return "check"
-    from ..round import RoundStatus
-
-    if isinstance(obj, RoundStatus):
-        return "status"
+    kinds: tuple[tuple[str, str, Kind], ...] = (
+        ("tolvfalt.model", "Assessment", "assessment"),
+        ("tolvfalt.comparison", "Comparison", "comparison"),
+        ("tolvfalt.merged", "Merged", "merged"),
+        ("tolvfalt.round", "RoundStatus", "status"),
+    )
+    for module, name, kind in kinds:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(obj, getattr(loaded, name)):
+            return kind
     raise TypeError(f"tolvfalt cannot render a {type(obj).__name__}")
 
 
@@ -162,7 +162,7 @@ def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = Non
     if kind == "assessment":
         from .view.document import document
 
-        return terminal.assessment(document(obj, _framework(framework), lang))
+        return terminal.assessment(document(obj, _framework(framework), lang, mentions=False))
     if kind == "comparison":
         from .view.comparison import comparison
 

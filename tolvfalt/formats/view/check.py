@@ -30,18 +30,12 @@ def check_line(result: FileResult, lang: Lang) -> str:
 
 
 def _readability(result: FileResult, lang: Lang) -> str:
-    """LIX of the whole text and, as advice, the answers above the limit with their longest sentence."""
+    """LIX of the whole text and, as advice, the answers above the limit (their longest sentences are in the
+    JSON): one line per file still."""
     r = result.readability
     if r is None or not r.document.words:
         return ""
-    lines = [f"; LIX {r.document.value:.0f}"]
-    for qid, value in r.hard.items():
-        advice = label(
-            "lix_hard", lang, lix=f"{value.value:.1f}", limit=f"{r.limit:.0f}", sentence=_start(value.longest)
-        )
-        lines.append(f"\n{result.source}: {qid}: {advice}")
-    return "".join(lines)
-
-
-def _start(sentence: str, width: int = 70) -> str:
-    return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
+    text = f"; LIX {r.document.value:.0f}"
+    if r.hard:
+        text += f" ({label('lix_hard', lang, limit=f'{r.limit:.0f}', ids=', '.join(r.hard))})"
+    return text

@@ -142,8 +142,14 @@ class DocumentView(NamedTuple):
 
 
 def document(
-    assessment: Assessment, framework: Framework, lang: Lang, previous: Assessment | None = None
+    assessment: Assessment,
+    framework: Framework,
+    lang: Lang,
+    previous: Assessment | None = None,
+    *,
+    mentions: bool = True,
 ) -> DocumentView:
+    """The document's view; without ``mentions``, the insatser table is left out (the terminal shows none)."""
     from ...merged import spread
 
     a = assessment
@@ -255,7 +261,7 @@ def document(
             for f in framework.fields
             if f.number in a.falt and a.falt[f.number].has_points()
         ],
-        mentions=list(insats_mentions(a, framework).items()),
+        mentions=list(insats_mentions(a, framework).items()) if mentions else [],
         numbers=[f.number for f in framework.fields],
         signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
         signature_lines=signature_lines,
