@@ -12,12 +12,12 @@ from rich.text import Text
 
 from ..i18n import Lang, label
 from .view.common import Paragraph
-from .view.comparison import ComparisonView, RatingsTable
 from .view.document import DocumentView
-from .view.merged import MergedView
 from .view.rating import Rating
 
 if TYPE_CHECKING:
+    from .view.comparison import ComparisonView, RatingsTable
+    from .view.merged import MergedView
     from .view.status import StatusView
 
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}

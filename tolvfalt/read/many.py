@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..model import Assessment, Completeness, OwnProgress, completeness, own_progress
-from ..readability import Readability
 from . import READABLE, ROUND_FILE
+
+if TYPE_CHECKING:
+    from ..readability import Readability
 from .source import Located, display_name
 
 # From this many files on, reading is spread over processes: on 2 cores, 1,000 files took 0.90 s instead of

@@ -150,8 +150,6 @@ def document(
     mentions: bool = True,
 ) -> DocumentView:
     """The document's view; without ``mentions``, the insatser table is left out (the terminal shows none)."""
-    from ...merged import spread
-
     a = assessment
     done = completeness(a, framework)
     agreed = {f.number: _agreed(a, framework, f.number, lang) for f in framework.fields}
@@ -162,6 +160,8 @@ def document(
             answered = sum(1 for q in f.questions if a.answer(q.id))
             shown, note = agreed[f.number]
             if a.svarande:  # the summary's table says who rated what; the cell only that they differ
+                from ...merged import spread
+
                 note = label("parties_differ_short", lang) if spread(a, f.number).disagreement else None
             rendered.append(
                 GridCell(
@@ -291,9 +291,11 @@ def _agreed(a: Assessment, framework: Framework, number: int, lang: Lang) -> tup
     """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (a
     median, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
     ratings; where they lie 2 or more apart, it says who rated what."""
+    own = a.rating(number)
+    if not a.svarande:
+        return (rating(framework, own, lang) if own is not None else None), None
     from ...merged import spread
 
-    own = a.rating(number)
     parties = spread(a, number)
     shown = rating(framework, own, lang) if own is not None or a.svarande else None
     if parties.disagreement:
