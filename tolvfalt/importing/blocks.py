@@ -49,16 +49,17 @@ class Block:
         return self.kind == "heading" or self.bold
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢►]|[-–—*](?=\s))\s*")
+"""A bullet typed (or drawn) before the text of a list item."""
+_SPACES = re.compile(r"[ \t]+")
 _BLANK = re.compile(r"\n\s*\n")
 
 
 def clean(text: str) -> str:
-    """Text as the model keeps it: no control characters or soft hyphens, no runs of spaces, no line breaks within a
-    paragraph."""
-    text = _CONTROL.sub(lambda m: "" if m.group() == "\u00ad" else " ", text.replace("\r", "\n"))
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    """Text as the model keeps it: no control characters, no runs of spaces, no line breaks within a paragraph."""
+    text = _CONTROL.sub(" ", text.replace("\r", "\n"))
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip(" ")
 
 
 def cell_text(paragraphs: Iterable[str]) -> str:

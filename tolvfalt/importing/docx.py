@@ -50,7 +50,8 @@ class _Styles:
             if style_id is None:
                 continue
             self.by_id[style_id] = style
-            if style.get(f"{W}type") == "paragraph" and _on(style.get(f"{W}default")):
+            default = style.get(f"{W}default")
+            if style.get(f"{W}type") == "paragraph" and default is not None and _on(default):
                 self.default_paragraph = style_id
 
     def chain(self, style_id: str | None) -> list[Any]:
@@ -236,7 +237,7 @@ class _Reader:
 
 def _split_breaks(pieces: list[Any]) -> tuple[list[Run], bool, bool]:
     """The runs with a page break inside the text as a space; and whether one stands before or after all text."""
-    visible = [i for i, piece in enumerate(pieces) if piece is not PAGE and piece[0].strip()]
+    visible = [i for i, piece in enumerate(pieces) if piece is not PAGE and piece[0].strip(" \t\n")]
     if not visible:
         return [], any(piece is PAGE for piece in pieces), False
     first, last = visible[0], visible[-1]

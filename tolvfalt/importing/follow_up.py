@@ -26,9 +26,9 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def parse_follow_up(text: str) -> dict[str, str]:
     """The åtgärd, its status and comment; a line without a known status is the åtgärd alone."""
     pattern, by_text = _pattern()
-    m = pattern.match(text.strip().lstrip("•·-–— "))
+    m = pattern.match(text.strip())
     if not m:
-        return {"åtgärd": text.strip().lstrip("•·-–— ")}
+        return {"åtgärd": text.strip()}
     item = {"åtgärd": m.group("action").strip()}
     status = by_text[m.group("status").casefold()]
     if status:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..framework import Framework
-from .blocks import Block, Place, plain
+from .blocks import BULLET, Block, Place, plain
 from .draft import Draft, add_text
 from .match import SURE, FieldMatch, Matcher, QuestionMatch, matcher
 from .metadata import default_title, mentions_forbund, place_date, take_signature, title_year
@@ -131,12 +131,12 @@ class _Recogniser:
         if self.mode == "follow_up":
             self.follow_up(text, b)
             return
-        if self.m.noise(text):
-            return
         if self.mode == "points":
             if self.point(b, text):
                 return
             self.mode = "field"
+        if not b.bullet and self.m.noise(text):
+            return
         if self.field is not None and short:
             value = self.m.rating(text)
             if value is not None:
@@ -269,13 +269,13 @@ class _Recogniser:
             return False
         if not b.bullet and self.m.question(text, self.field, strict=True) is not None:
             return False
-        item = text.lstrip("•·-–—* ").strip()
-        if not item:
+        item = b.text if b.bullet else BULLET.sub("", b.text)
+        if not item.strip():
             return True
         key = f"fält.{self.field}.{self.points_key}"
         if len(item) > POINT_LINE:
             self.draft.note("import_long_point", b.place, key)
-        self.draft.points.setdefault(self.field, {}).setdefault(self.points_key, []).append(b.text.lstrip("•·-–— "))
+        self.draft.points.setdefault(self.field, {}).setdefault(self.points_key, []).append(item)
         return True
 
     def follow_up(self, text: str, b: Block) -> None:
@@ -285,7 +285,9 @@ class _Recogniser:
         if self.follow_field is None:
             self.draft.unplaced.append((b.place, b.text))
             return
-        self.draft.follow_ups.setdefault(self.follow_field, []).append(parse_follow_up(text))
+        self.draft.follow_ups.setdefault(self.follow_field, []).append(
+            parse_follow_up(b.text if b.bullet else BULLET.sub("", b.text))
+        )
 
     # --- text ---------------------------------------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ def to_yaml(
         out.append(f"  # {heading}")
         note(f"fält.{n}", 2)
         out.append(f"  {n}:")
-        out.append("    svar:")
+        out.append("    svar:" if answers.get("svar") else "    svar: {}")
         for question in field.questions:
             out.append(f"      # {question.id}: {question(lang)}")
             key = f"fält.{n}.svar.{question.letter}"
