@@ -154,8 +154,8 @@ class _Recogniser:
     def ends_section(self, b: Block, text: str) -> bool:
         """A heading as high as the one that began a section ends it; without levels, any heading the matcher
         knows (a field or a section of its own)."""
-        if b.kind == "heading" and b.level is not None and self.mode_level is not None:
-            return b.level <= self.mode_level
+        if self.mode_level is not None:
+            return b.kind == "heading" and b.level is not None and b.level <= self.mode_level
         if not b.headlike:
             return False
         if self.mode == "follow_up":
