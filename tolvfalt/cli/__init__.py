@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
+COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "import")
+MODULES = {"import": "import_"}
+"""A command whose name is a Python keyword lives in a module named otherwise."""
 PRELOAD = ("rich.console", "tolvfalt.model", "tolvfalt.read.yaml", "tolvfalt.read.problems", "tolvfalt.formats.view")
 HELP = "Kartläggning av samverkan after tolvfältaren: validate, render and compare the twelve fields."
 
@@ -42,7 +44,7 @@ def make_app(only: str | None = None) -> typer.Typer:
     )
     app.callback()(_root)
     for name in (only,) if only else COMMANDS:
-        module = import_module(f"{__name__}.{name}")
+        module = import_module(f"{__name__}.{MODULES.get(name, name)}")
         app.command(module.NAME, help=module.HELP)(module.command)
     return app
 

@@ -94,7 +94,9 @@ def read_blocks(path: Path, name: str) -> tuple[list[Block], list[Note]]:
 
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise TolvfaltError.one("import_unknown_format", file=name, suffix=path.suffix or path.name, formats=", ".join(SUFFIXES))
+        raise TolvfaltError.one(
+            "import_unknown_format", file=name, suffix=path.suffix or path.name, formats=", ".join(SUFFIXES)
+        )
     head = read_bytes(path, 1024)[:8] if path.is_file() else b""
     if suffix == ".doc" or (suffix == ".docx" and head.startswith(OLE2) and not _encrypted_ooxml(path)):
         if head.startswith(b"PK"):  # a .docx under an old name
@@ -199,7 +201,9 @@ def _year(meta: dict[str, Any], path: Path) -> tuple[int, str]:
 
 
 def _problem(note: Note, file: str, lang: Lang) -> Problem:
-    return Problem(note.code, dict(note.params), file=file, line=note.place.text(lang) if note.place else None, key=note.key)
+    return Problem(
+        note.code, dict(note.params), file=file, line=note.place.text(lang) if note.place else None, key=note.key
+    )
 
 
 def documents_in(folder: Path) -> list[Path]:

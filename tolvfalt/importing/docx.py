@@ -214,9 +214,7 @@ class _Reader:
             cells = tuple(self.cell(tc) for tc in tr if tc.tag == f"{W}tc")
             if not any(cells):
                 continue
-            self.blocks.append(
-                Block("row", Place("row", number, index), cells=cells, table=number, after_break=first)
-            )
+            self.blocks.append(Block("row", Place("row", number, index), cells=cells, table=number, after_break=first))
             first = False
         self.pending_break = True  # what follows a table may run on from its last cell
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ..framework import Framework
 from ..i18n import LANGS, label
@@ -104,7 +105,7 @@ class Matcher:
             for q in qs:
                 for lang in LANGS:
                     self.texts.append(((q.id,), norm(q(lang))))
-            for first, second in zip(qs, qs[1:]):
+            for first, second in pairwise(qs):
                 for lang in LANGS:
                     self.texts.append(((first.id, second.id), norm(f"{first(lang)} {second(lang)}")))
         self.longest = max(len(t) for _, t in self.texts)
@@ -182,7 +183,12 @@ class Matcher:
             if field is not None and self.field_of[ids[0]] == field and (best_here is None or score > best_here[1]):
                 best_here = (ids, score)
         here = ELSEWHERE if strict else IN_FIELD
-        if best_here is not None and best_here[1] >= here and best_any is not None and best_here[1] >= best_any[1] - 0.05:
+        if (
+            best_here is not None
+            and best_here[1] >= here
+            and best_any is not None
+            and best_here[1] >= best_any[1] - 0.05
+        ):
             return best_here
         if best_any is not None and best_any[1] >= ELSEWHERE:
             return best_any
@@ -207,16 +213,14 @@ class Matcher:
                 return None  # "Fält 3 är ..." in running text
             return FieldMatch(number, fit, other if other and fit < 0.7 else None, toc=toc)
         if len(text) <= 100 and headlike:
-            number = self._title(text)
-            if number is not None:
-                return FieldMatch(number, 1.0)
+            titled = self._title(text)
+            if titled is not None:
+                return FieldMatch(titled, 1.0)
         return None
 
     def _title(self, text: str, exclude: int | None = None) -> int | None:
         target = norm(text)
-        scored = [
-            (max(similarity(target, t) for t in titles), n) for n, titles in self.titles.items() if n != exclude
-        ]
+        scored = [(max(similarity(target, t) for t in titles), n) for n, titles in self.titles.items() if n != exclude]
         score, number = max(scored)
         return number if score >= FIELD_TITLE else None
 
@@ -246,6 +250,9 @@ class Matcher:
             if target.startswith(prefix + " ") and len(target) <= len(prefix) + 40:
                 return self.scale_value(target[len(prefix) :].strip())
         return None
+
+    def is_rating_label(self, text: str) -> bool:
+        return norm(text) in self.ratings
 
     def scale_value(self, text: str) -> int | None:
         target = norm(text)

@@ -37,7 +37,7 @@ class PlaceDate:
 
 
 def place_date(text: str) -> PlaceDate | None:
-    """"Fagersta | 06 10 2009", "Fagersta, 2011-10-04", "Fagersta den 6 oktober 2009", or a date alone."""
+    """ "Fagersta | 06 10 2009", "Fagersta, 2011-10-04", "Fagersta den 6 oktober 2009", or a date alone."""
     m = _PLACE_DATE.match(text.strip())
     if not m:
         return None

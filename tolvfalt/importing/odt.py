@@ -37,7 +37,11 @@ def read_odt(path: Path, name: str) -> list[Block]:
         if b"encryption-data" in _part(archive, "META-INF/manifest.xml", name, 5):
             raise TolvfaltError.one("encrypted", file=name, name=path.name)
         content = _parse(_part(archive, "content.xml", name, MAX_PART_MB), name)
-        styles = _parse(_part(archive, "styles.xml", name, MAX_PART_MB), name) if "styles.xml" in archive.namelist() else None
+        styles = (
+            _parse(_part(archive, "styles.xml", name, MAX_PART_MB), name)
+            if "styles.xml" in archive.namelist()
+            else None
+        )
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as exc:
         raise TolvfaltError.one("not_odt", file=name, detail=str(exc) or type(exc).__name__) from None
     reader = _Reader(_Styles([s for s in (styles, content) if s is not None]))
@@ -100,7 +104,7 @@ class _Styles:
             props = style.find(f"{STYLE}paragraph-properties")
             value = props.get(f"{FO}break-before") if props is not None else None
             if value is not None:
-                return value == "page"
+                return bool(value == "page")
         return False
 
     def level(self, name: str | None) -> int | None:

@@ -10,18 +10,21 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import TolvfaltError
-from .blocks import Block, Place, Run, cell_text, markup
+from .blocks import BULLET, Block, Place, Run, cell_text, markup
 from .draft import continues
 
 MAX_FILE_MB = 50
 MAX_PAGES = 400
 MARGIN = 0.09
 """The top and bottom share of a page where running headers and footers stand."""
-_PAGE_NUMBER = re.compile(r"^(?:(?:sida|page|s\.)\s*)?[-–(]?\s*\d{1,4}\s*(?:(?:av|of|/|\()\s*\d{1,4}\)?)?\s*[-–)]?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sida|page|s\.)\s*)?[-–(]?\s*\d{1,4}\s*(?:(?:av|of|/|\()\s*\d{1,4}\)?)?\s*[-–)]?$", re.I
+)
 _BULLET = re.compile(r"^[•·▪◦●○■□➢►–-]$")
 
 
@@ -121,7 +124,9 @@ def read_pdf(path: Path, name: str) -> list[Block]:
     except TolvfaltError:
         raise
     except Exception as exc:  # pdfminer's own errors (damaged, encrypted) have no common base
-        raise TolvfaltError.one("import_pdf_unreadable", file=name, detail=str(exc)[:200] or type(exc).__name__) from None
+        raise TolvfaltError.one(
+            "import_pdf_unreadable", file=name, detail=str(exc)[:200] or type(exc).__name__
+        ) from None
     if not any(p.lines or p.rows for p in pages):
         raise TolvfaltError.one("import_pdf_no_text", file=name)
     return _Layout(pages).blocks()
@@ -241,7 +246,7 @@ class _Layout:
         groups = [page.lines for page in self.pages]
         groups += [cell.lines for page in self.pages for row in page.rows for cell in row.cells]
         for lines in groups:
-            for a, b in zip(lines, lines[1:]):
+            for a, b in pairwise(lines):
                 if a.size == b.size and 0 < b.top - a.top < 2.2 * a.size:
                     steps.setdefault(a.size, []).append(b.top - a.top)
         return {size: statistics.median(values) for size, values in steps.items()}
@@ -284,11 +289,12 @@ class _Layout:
         text, bold = markup(runs)
         bullet = bool(_BULLET.match(lines[0].words[0].text))
         if bullet:
-            text = re.sub(r"^\W\s*", "", text) if not text.startswith("*") else text
-        size = lines[0].size
-        level = self.levels.get(size)
-        kind = "heading" if level is not None else "paragraph"
-        return Block(kind, place, text, level=level, bold=bold and level is None, bullet=bullet, after_break=after_break)
+            text = BULLET.sub("", text, count=1)
+        level = self.levels.get(lines[0].size)
+        kind: Literal["heading", "paragraph"] = "heading" if level is not None else "paragraph"
+        return Block(
+            kind, place, text, level=level, bold=bold and level is None, bullet=bullet, after_break=after_break
+        )
 
     def cell(self, cell: _Cell) -> str:
         right = max([line.x1 for line in cell.lines] + [cell.right - 4.0])
@@ -301,52 +307,37 @@ class _Layout:
     # --- the document -------------------------------------------------------------------------------------------
 
     def blocks(self) -> list[Block]:
-        out: list[Block] = []
-        open_paragraph: list[_Line] | None = None
+        items: list[tuple[bool, list[_Line] | _Row]] = []  # paragraphs and rows from the top; first on its page?
         for page in self.pages:
-            items: list[tuple[float, int, object]] = []
+            found: list[tuple[float, int, list[_Line] | _Row]] = []
             for i, paragraph in enumerate(self.paragraphs(page.lines, self.right)):
-                items.append((paragraph[0].top, i, paragraph))
+                found.append((paragraph[0].top, i, paragraph))
             for j, row in enumerate(page.rows):
-                items.append((row.top, 10_000 + j, row))
-            items.sort(key=lambda item: (item[0], item[1]))
-            page_start = after_break = True
-            for _, _, item in items:
-                if isinstance(item, _Row):
-                    if open_paragraph is not None:
-                        out.append(self.block_of(open_paragraph, Place("page", open_paragraph[0].page), False))
-                        open_paragraph = None
-                    first_of_table = not out or out[-1].kind != "row" or out[-1].table != item.table
-                    cells = tuple(self.cell(c) for c in item.cells)
-                    if page_start and out and _row_runs_on(out[-1], cells):
-                        out[-1] = replace(out[-1], cells=_join_cells(out[-1].cells, cells))
-                    else:
-                        block = Block("row", Place("page", page.number), cells=cells, table=item.table)
-                        out.append(replace(block, after_break=first_of_table))
-                    page_start, after_break = False, True
-                    continue
-                assert isinstance(item, list)
-                lines: list[_Line] = item
-                if open_paragraph is not None:
-                    last = open_paragraph[-1]
-                    if self.runs_over(last, lines[0]):
-                        lines = open_paragraph + lines
-                        out.append(self.block_of(lines, Place("page", lines[0].page), False))
-                        open_paragraph = None
-                        page_start = after_break = False
-                        continue
-                    out.append(self.block_of(open_paragraph, Place("page", open_paragraph[0].page), False))
-                    open_paragraph = None
-                    after_break = True
-                out.append(self.block_of(lines, Place("page", page.number), after_break))
-                page_start = after_break = False
-            if out and out[-1].kind != "row" and items and isinstance(items[-1][2], list):
-                last_lines: list[_Line] = items[-1][2]  # type: ignore[assignment]
-                if self.level_of(last_lines[0]) is None:
-                    out.pop()
-                    open_paragraph = last_lines
-        if open_paragraph is not None:
-            out.append(self.block_of(open_paragraph, Place("page", open_paragraph[0].page), False))
+                found.append((row.top, 10_000 + j, row))
+            found.sort(key=lambda item: (item[0], item[1]))
+            items.extend((index == 0, item) for index, (_, _, item) in enumerate(found))
+        out: list[Block] = []
+        previous: list[_Line] | _Row | None = None
+        for page_start, item in items:
+            if isinstance(item, _Row):
+                cells = tuple(self.cell(c) for c in item.cells)
+                if page_start and isinstance(previous, _Row) and out and _row_runs_on(out[-1], cells):
+                    out[-1] = replace(out[-1], cells=_join_cells(out[-1].cells, cells))
+                else:
+                    first_of_table = not isinstance(previous, _Row) or previous.table != item.table
+                    number = next((c.lines[0].page for c in item.cells if c.lines), 0)
+                    block = Block("row", Place("page", number), cells=cells, table=item.table)
+                    out.append(replace(block, after_break=first_of_table))
+                previous = item
+                continue
+            if page_start and isinstance(previous, list) and self.runs_over(previous[-1], item[0]):
+                merged = previous + item
+                out[-1] = self.block_of(merged, Place("page", merged[0].page), out[-1].after_break)
+                previous = merged
+                continue
+            runs_on = page_start or isinstance(previous, _Row)
+            out.append(self.block_of(item, Place("page", item[0].page), runs_on))
+            previous = item
         return out
 
     def level_of(self, line: _Line) -> int | None:

@@ -66,7 +66,9 @@ def blocks_from_text(text: str) -> list[Block]:
                 tables += 1
             cells = tuple(_cell(c) for c in line.rstrip().split("\t"))
             blocks.append(
-                Block("row", Place("line", number), cells=cells, table=tables, after_break=pending_break or not in_table)
+                Block(
+                    "row", Place("line", number), cells=cells, table=tables, after_break=pending_break or not in_table
+                )
             )
             in_table, pending_break = True, False
             continue
@@ -97,7 +99,11 @@ def _paragraph_blocks(text: str, line: int, after_break: bool) -> list[Block]:
             out.append(Block("heading", Place("line", line), heading.group(2), level=len(heading.group(1))))
         else:
             body = part[bullet.end() :] if bullet else part
-            out.append(Block("paragraph", Place("line", line), body, bullet=bool(bullet), after_break=after_break and not index))
+            out.append(
+                Block(
+                    "paragraph", Place("line", line), body, bullet=bool(bullet), after_break=after_break and not index
+                )
+            )
     return out
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..framework import Framework
+from ..i18n import LANGS, label
 from .blocks import BULLET, Block, Place, plain
 from .draft import Draft, add_text
-from .match import SURE, FieldMatch, Matcher, QuestionMatch, matcher
-from .metadata import default_title, mentions_forbund, place_date, take_signature, title_year
+from .match import SURE, FieldMatch, Matcher, QuestionMatch, matcher, norm
+from .metadata import PlaceDate, default_title, mentions_forbund, place_date, take_signature, title_year
 
 POINT_LINE = 300
 """A paragraph under "Brister" longer than this is still taken as a point, with a remark."""
@@ -96,9 +97,9 @@ class _Recogniser:
                 return None
             line = plain(after[0].text)
             known_next = len(after) > 1 and (self.m.section(plain(after[1].text)) is not None)
-            if len(line) <= 100 and line[-1:] != "." and (mentions_forbund(line) or known_next):
-                if place_date(line) is None and self.m.field(line, True) is None and self.m.section(line) is None:
-                    return line
+            plausible = len(line) <= 100 and line[-1:] != "." and (mentions_forbund(line) or known_next)
+            if plausible and place_date(line) is None and self.m.field(line, True) is None:
+                return line if self.m.section(line) is None else None
             return None
         return None
 
@@ -203,7 +204,7 @@ class _Recogniser:
                 qid = questions[0].id
                 if len(questions) > 1:
                     self.draft.note("import_no_question", self.before_question[0][0], _key(qid), n=self.field, qid=qid)
-                for place, text in self.before_question:
+                for _, text in self.before_question:
                     add_text(self.draft.answers.setdefault(qid, []), text, False)
             else:
                 self.draft.unplaced.extend(self.before_question)
@@ -341,10 +342,9 @@ class _Recogniser:
                 if not default_title(text, year):
                     meta["titel"] = text
                 return True
-        if self.title_seen and "förbund" not in meta and len(text) <= 100 and not self.draft.inledning:
-            if text == self.forbund:
-                meta["förbund"] = text
-                return True
+        if self.title_seen and "förbund" not in meta and text == self.forbund and not self.draft.inledning:
+            meta["förbund"] = text
+            return True
         for key in ("diarienummer", "beslutad"):
             value = self.reference(key, text)
             if value is not None:
@@ -355,10 +355,7 @@ class _Recogniser:
             return True
         return False
 
-    def place_date_found(self, found: object, place: Place) -> None:
-        from .metadata import PlaceDate
-
-        assert isinstance(found, PlaceDate)
+    def place_date_found(self, found: PlaceDate, place: Place) -> None:
         meta = self.draft.meta
         if "datum" in meta:
             if meta["datum"] != found.datum:
@@ -371,9 +368,7 @@ class _Recogniser:
             self.draft.note("import_date_read", place, "datum", raw=found.raw, date=found.datum.isoformat())
 
     def reference(self, key: str, text: str) -> str | None:
-        from ..i18n import LANGS, label
-        from .match import norm
-
+        """The value after "Diarienummer" or "Beslutad av styrelsen", as tolvfalt prints them under the title."""
         for lang in LANGS:
             prefix = label(key, lang)
             if norm(text).startswith(norm(prefix)) and len(text) > len(prefix) + 1:
@@ -381,8 +376,6 @@ class _Recogniser:
         return None
 
     def is_draft_mark(self, text: str) -> bool:
-        from ..i18n import LANGS, label
-
         return any(text.strip() == label("draft", lang) for lang in LANGS)
 
     # --- tables -------------------------------------------------------------------------------------------------------
@@ -393,9 +386,9 @@ class _Recogniser:
             return
         if kind == "insatser":
             name = plain(b.cells[0]) if b.cells else ""
-            if name and not self.m.is_header(b.cells) and name not in self.draft.insatser:
-                if not self.m.is_insatser([tuple(plain(c) for c in b.cells)]):
-                    self.draft.insatser.append(name)
+            head = self.m.is_insatser([tuple(plain(c) for c in b.cells)])
+            if name and not head and name not in self.draft.insatser:
+                self.draft.insatser.append(name)
             return
         if self.mode == "skip":
             return
@@ -433,7 +426,7 @@ class _Recogniser:
                 self.answer(rest, b, runs_on=False)
             return
         if self.field is not None:
-            value = self.m.rating(f"{first} {plain(cells[1])}") if self.m.rating(f"{first} 1") else None
+            value = self.m.scale_value(plain(cells[1])) if self.m.is_rating_label(first) else None
             if value is not None:
                 self.rating(value, b)
                 return
