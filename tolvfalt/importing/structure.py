@@ -5,7 +5,9 @@ add (the summary, the contents, the follow-up, the insatser table), which are re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..framework import Framework
 from ..i18n import LANGS, label
@@ -16,8 +18,7 @@ from .metadata import PlaceDate, default_title, mentions_forbund, place_date, ta
 
 POINT_LINE = 300
 """A paragraph under "Brister" longer than this is still taken as a point, with a remark."""
-RUNNING_TEXT = 300
-"""Running text longer than this is never read as a question."""
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*[ :.–-]*(\S.*)$", re.S)
 
 
 @dataclass
@@ -51,6 +52,8 @@ class _Recogniser:
         self.tables: dict[int, str] = {}
         self.title_seen = False
         self.forbund: str | None = None
+        self.merged: tuple[tuple[str, ...], Place] | None = None
+        """A heading that held several questions, and where it stood: settled when its answer ends."""
 
     # --- the document as a whole ------------------------------------------------------------------------------------
 
@@ -62,6 +65,7 @@ class _Recogniser:
             self.feed(block)
         self.end_field()
         self.settle_strays()
+        self.missing_questions()
         if signature is not None:
             meta = self.draft.meta
             for key, value in (
@@ -143,13 +147,19 @@ class _Recogniser:
             if value is not None:
                 self.rating(value, b)
                 return
-        if b.headlike or len(text) <= RUNNING_TEXT:
-            q = self.m.question(text, self.field, strict=not b.headlike)
-            if q is not None:
+        lead = _BOLD_LEAD.match(b.text) if not b.headlike else None
+        if lead is not None:  # "**Finns ett gemensamt mål?** Svaret ..." : the question in bold, run into its answer
+            q = self.m.question(plain(lead.group(1)), self.field)
+            if q is not None and not q.rest:
                 self.enter_question(q, b)
-                if q.rest:
-                    self.answer(q.rest, b, runs_on=False)
+                self.answer(lead.group(2), b, runs_on=False)
                 return
+        q = self.m.question(text, self.field, strict=not b.headlike)
+        if q is not None:
+            self.enter_question(q, b)
+            if q.rest:
+                self.answer(q.rest, b, runs_on=False)
+            return
         self.text(b, text)
 
     def ends_section(self, b: Block, text: str) -> bool:
@@ -169,11 +179,13 @@ class _Recogniser:
         if kind in ("brister", "möjligheter", "åtgärder"):
             if self.field is None or self.mode in ("front", "inledning", "avslutning"):
                 return False
+            self.settle_merged()
             self.mode, self.points_key = "points", kind
             return True
         if kind == "analys":
             if self.field is None:
                 return False
+            self.settle_merged()
             self.mode, self.qid = "analys", None
             return True
         self.end_field()
@@ -197,6 +209,7 @@ class _Recogniser:
 
     def end_field(self) -> None:
         """Text that stood in a field before any question: the answer to the question whose heading is missing."""
+        self.settle_merged()
         if self.before_question and self.field is not None:
             questions = self.framework.by_number[self.field].questions
             unanswered = [q.id for q in questions if not self.draft.answers.get(q.id)]
@@ -214,6 +227,7 @@ class _Recogniser:
         self.qid = None
 
     def enter_question(self, q: QuestionMatch, b: Block) -> None:
+        self.settle_merged()
         qid = q.ids[0]
         number = self.m.field_of[qid]
         if self.field != number:
@@ -230,7 +244,7 @@ class _Recogniser:
             self.place_before(qid, b)
         text = plain(b.text)
         if len(q.ids) > 1:
-            self.draft.note("import_merged", b.place, _key(qid), qid=qid, others=", ".join(q.ids[1:]))
+            self.merged = (q.ids, b.place)
         if q.by_number and q.score < SURE:
             self.draft.note("import_by_number", b.place, _key(qid), qid=qid, text=text)
         elif q.score < SURE:
@@ -239,6 +253,22 @@ class _Recogniser:
             self.draft.note("import_question_twice", b.place, _key(qid), qid=qid)
         self.draft.answers.setdefault(qid, [])
         self.qid = qid
+
+    def settle_merged(self) -> None:
+        """The answer under a heading that held several questions: one paragraph each when it has just as many
+        paragraphs (and the others have no answer of their own), else all of it under the first."""
+        if self.merged is None:
+            return
+        ids, place = self.merged
+        self.merged = None
+        paragraphs = self.draft.answers.get(ids[0], [])
+        rest = ", ".join(ids[1:])
+        if len(paragraphs) == len(ids) and not any(self.draft.answers.get(i) for i in ids[1:]):
+            for qid, paragraph in zip(ids, list(paragraphs), strict=True):
+                self.draft.answers[qid] = [paragraph]
+            self.draft.note("import_merged_split", place, _key(ids[0]), qid=ids[0], others=rest)
+        else:
+            self.draft.note("import_merged", place, _key(ids[0]), qid=ids[0], others=rest)
 
     def place_before(self, qid: str, b: Block) -> None:
         """Text in the field before its first question found: the question missing before it, if there is one."""
@@ -450,6 +480,14 @@ class _Recogniser:
         self.answer(text, b, runs_on=True)
 
     # --- the end --------------------------------------------------------------------------------------------------
+
+    def missing_questions(self) -> None:
+        """A question the document lacks, after one it answers: its answer may be in the one before."""
+        for number in sorted(self.draft.fields):
+            questions = [q.id for q in self.framework.by_number[number].questions]
+            for before, qid in pairwise(questions):
+                if self.draft.answers.get(before) and qid not in self.draft.answers:
+                    self.draft.note("import_maybe_under", None, _key(qid), qid=qid, previous=before)
 
     def stray_followed(self) -> None:
         if self.mode == "stray" and self.strays:
