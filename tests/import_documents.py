@@ -203,9 +203,10 @@ def assessment_docx(a: Assessment, path: Path, layout: str, framework: Framework
             doc.add_paragraph(f"Bedömning: {answers.bedomning} {step.sv if step else ''}".strip())
         for key, items in (answers.points() if answers else {}).items():
             if items:
-                doc.add_heading(key.capitalize(), level=3) if layout != "fetstil" else doc.add_paragraph().add_run(
-                    key.capitalize()
-                ).bold
+                if layout == "fetstil":
+                    doc.add_paragraph().add_run(key.capitalize()).bold = True
+                else:
+                    doc.add_heading(key.capitalize(), level=3)
                 for item in items:
                     _runs(doc.add_paragraph(style="List Bullet"), item)
     doc.add_paragraph()

@@ -160,7 +160,7 @@ class _Reader:
                 text,
                 level=level,
                 bold=bold,
-                bullet=numbered or self.styles.numbered(style_id),
+                bullet=level is None and (numbered or self.styles.numbered(style_id)),  # headings may be numbered
                 after_break=before,
             )
         )

@@ -28,7 +28,6 @@ _SPACE = re.compile(r"\s+")
 _ID = re.compile(r"^\s*(?:fråga|question|q)?\s*(\d{1,2})\s*([a-zA-Z])(?:\s*[.):\-–]\s*|\s+|$)", re.I)
 _FIELD = re.compile(r"^\s*(?:fält|falt|field)\s*(\d{1,2})\b\s*[:.\-–—)]?\s*(.*)$", re.I | re.S)
 _TOC = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
-_QUESTION_PART = re.compile(r"[^?]*\?+")
 
 
 def norm(text: str) -> str:
@@ -45,6 +44,9 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
+    words_a, words_b = set(a.split()), set(b.split())
+    if len(words_a & words_b) < 0.3 * len(words_a | words_b):
+        return 0.0  # too few words in common for the texts to be one, whatever the typing
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
         return 0.0
@@ -149,14 +151,17 @@ class Matcher:
             return QuestionMatch((hint,), 1.0, "", by_number=True) if hint and not strict else None
         found: list[tuple[tuple[str, ...], float]] = []
         end = 0
-        for part in _QUESTION_PART.finditer(text):
-            if len(norm(part.group())) > self.longest * 1.3:
+        while (mark := text.find("?", end)) != -1:
+            part = text[end : mark + 1]
+            if len(part) > self.longest * 1.5 or len(norm(part)) > self.longest * 1.3:
                 break
-            best = self._best(part.group(), field if not found else self.field_of[found[-1][0][-1]], strict)
+            best = self._best(part, field if not found else self.field_of[found[-1][0][-1]], strict)
             if best is None or any(i in ids for i in best[0] for ids, _ in found):
                 break
             found.append(best)
-            end = part.end()
+            end = mark + 1
+            while end < len(text) and text[end] == "?":
+                end += 1
             if strict:
                 break
         if not found and not strict and len(norm(text)) <= self.longest * 1.3:
@@ -206,7 +211,7 @@ class Matcher:
             toc = bool(_TOC.search(title)) and not headlike
             title = _TOC.sub("", title) if toc else title
             if not title:
-                return FieldMatch(number, 1.0, toc=toc)
+                return FieldMatch(number, 1.0, toc=toc) if headlike else None
             fit = max(similarity(norm(title), t) for t in self.titles[number])
             other = self._title(title, exclude=number)
             if fit < 0.6 and not headlike:
@@ -242,6 +247,10 @@ class Matcher:
         if any(target.startswith(n) for n in self.noise_starts):
             return True
         return any(p.match(text.strip().rstrip(".")) for p in self.completeness)
+
+    def not_answered_mark(self, text: str, marked: str) -> bool:
+        """ "Ej besvarad" as written, not set in italics as tolvfalt's documents mark a gap: then it is an answer."""
+        return norm(text) in self.not_answered and not (marked.startswith("*") and marked.endswith("*"))
 
     def rating(self, text: str) -> int | None:
         """The value of a line such as "Bedömning: 3 God" or "Bedömning: Mycket god"."""

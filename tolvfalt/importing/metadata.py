@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..i18n import LANGS, label
@@ -77,8 +78,12 @@ def default_title(text: str, year: int) -> bool:
     return any(norm(text) == norm(label("title", lang, år=year)) for lang in LANGS)
 
 
+_FORBUND = re.compile(r"(?:forbund|forbundet|association)\b")
+
+
 def mentions_forbund(text: str) -> bool:
-    return "forbund" in norm(text) or "association" in norm(text)
+    """A name of a förbund: a word that ends in "förbund" or "förbundet" (not "förbundschefen")."""
+    return bool(_FORBUND.search(norm(text)))
 
 
 @dataclass(frozen=True)
@@ -90,13 +95,18 @@ class Signature:
     when: PlaceDate | None = None
 
 
-def take_signature(blocks: list[Block], forbund: str | None) -> tuple[list[Block], Signature | None]:
+def take_signature(
+    blocks: list[Block], forbund: str | None, structure: Callable[[str], bool]
+) -> tuple[list[Block], Signature | None]:
     """The signature at the end of the document, and the blocks before it. A signature is a few short lines
-    (no full stop at the end), with the förbund's name or a place and date among them."""
+    (no full stop at the end, nothing ``structure`` knows, such as a rating), with the förbund's name or a place
+    and date among them."""
     tail: list[Block] = []
     for block in reversed(blocks):
         text = plain(block.text)
         if block.kind != "paragraph" or block.bullet or not text or len(text) > MAX_SIGNATURE_LINE:
+            break
+        if structure(text):
             break
         if text[-1] in ".?!:;" and not place_date(text):
             break

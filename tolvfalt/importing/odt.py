@@ -168,7 +168,7 @@ class _Reader:
                 text,
                 level=level,
                 bold=bold,
-                bullet=bullet,
+                bullet=bullet and level is None,
                 after_break=before,
             )
         )

@@ -283,7 +283,7 @@ class _Layout:
     def block_of(self, lines: list[_Line], place: Place, after_break: bool) -> Block:
         runs: list[Run] = []
         for i, line in enumerate(lines):
-            if i:
+            if i and not _hyphen_joins(lines[i - 1].words[-1].text, line.words[0].text):
                 runs.append((" ", False, False))
             runs.extend(line.runs())
         text, bold = markup(runs)
@@ -351,6 +351,17 @@ class _Layout:
         if _BULLET.match(first.words[0].text):
             return False
         return not self.fits(last, first, self.right)
+
+
+_SUSPENDED = {"och", "eller", "samt", "respektive", "resp", "till", "som", "and", "or", "to"}
+"""The words after a hyphen that keeps its space: "förhållnings- och arbetssättet"."""
+
+
+def _hyphen_joins(before: str, after: str) -> bool:
+    """A line that ends in a hyphen inside a compound ("stat-" / "landsting-kommun") goes on without a space."""
+    if len(before) < 2 or before[-1] not in "-‐" or not before[-2].isalpha() or not after[:1].islower():
+        return False
+    return after.rstrip(".,;:)").casefold() not in _SUSPENDED
 
 
 def _row_runs_on(before: Block, cells: tuple[str, ...]) -> bool:

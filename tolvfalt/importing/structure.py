@@ -51,6 +51,8 @@ class _Recogniser:
         self.strays: list[_Stray] = []
         self.tables: dict[int, str] = {}
         self.title_seen = False
+        self.styled = False
+        """The document marks its headings (heading styles or bold paragraphs)."""
         self.forbund: str | None = None
         self.merged: tuple[tuple[str, ...], Place] | None = None
         """A heading that held several questions, and where it stood: settled when its answer ends."""
@@ -59,8 +61,9 @@ class _Recogniser:
 
     def run(self, blocks: list[Block]) -> Draft:
         self.classify_tables(blocks)
+        self.styled = any(b.headlike for b in blocks)
         self.forbund = self.forbund_line(blocks)
-        blocks, signature = take_signature(blocks, self.forbund)
+        blocks, signature = take_signature(blocks, self.forbund, self.is_structure)
         for block in blocks:
             self.feed(block)
         self.end_field()
@@ -78,6 +81,16 @@ class _Recogniser:
             if signature.when:
                 self.place_date_found(signature.when, signature.place)
         return self.draft
+
+    def is_structure(self, text: str) -> bool:
+        """A line the recognition places: a rating, a known heading, a field heading, a line tolvfalt adds."""
+        m = self.m
+        return (
+            m.rating(text) is not None
+            or m.section(text) is not None
+            or m.field(text, True) is not None
+            or m.noise(text)
+        )
 
     def classify_tables(self, blocks: list[Block]) -> None:
         rows: dict[int, list[tuple[str, ...]]] = {}
@@ -120,11 +133,19 @@ class _Recogniser:
             self.mode = "field" if self.field is not None else "front"
         if self.mode == "skip":
             return
+        if b.bullet and self.mode in ("points", "follow_up"):  # a list item is an item, whatever it says
+            if self.mode == "follow_up":
+                self.follow_up(text, b)
+            elif self.point(b, text):
+                return
+            return
         short = len(text) <= 80
-        section = self.m.section(text) if (b.headlike or short) else None
+        # a document that marks its headings (styles, bold) is read by its marks; plain text by its lines
+        marked = b.headlike or (not self.styled and short and not b.bullet)
+        section = self.m.section(text) if marked else None
         if section is not None and self.start_section(section, b):
             return
-        found = self.m.field(text, b.headlike) if (b.headlike or len(text) <= 120) else None
+        found = self.m.field(text, marked) if (marked or len(text) <= 120) and not b.bullet else None
         if found is not None:
             if found.toc:
                 return
@@ -140,7 +161,7 @@ class _Recogniser:
             if self.point(b, text):
                 return
             self.mode = "field"
-        if not b.bullet and self.m.noise(text):
+        if not b.bullet and self.m.noise(text) and (not self.styled or not self.m.not_answered_mark(text, b.text)):
             return
         if self.field is not None and short:
             value = self.m.rating(text)
