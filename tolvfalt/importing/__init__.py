@@ -89,7 +89,6 @@ def import_document(
 def read_blocks(path: Path, name: str) -> tuple[list[Block], list[Note]]:
     """The document's blocks, by its kind (the file's first bytes, then its suffix)."""
     from ..read.package import OLE2
-    from ..read.source import read_bytes
     from .draft import Note
 
     suffix = path.suffix.lower()
@@ -97,7 +96,7 @@ def read_blocks(path: Path, name: str) -> tuple[list[Block], list[Note]]:
         raise TolvfaltError.one(
             "import_unknown_format", file=name, suffix=path.suffix or path.name, formats=", ".join(SUFFIXES)
         )
-    head = read_bytes(path, 1024)[:8] if path.is_file() else b""
+    head = _head(path)
     if suffix == ".doc" or (suffix == ".docx" and head.startswith(OLE2) and not _encrypted_ooxml(path)):
         if head.startswith(b"PK"):  # a .docx under an old name
             from .docx import read_docx
@@ -125,6 +124,17 @@ def read_blocks(path: Path, name: str) -> tuple[list[Block], list[Note]]:
     return blocks, [Note("import_cp1252", None)] if cp1252 else []
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of a regular file (what kind it is); anything else is left to the reader to refuse."""
+    try:
+        if not path.is_file():
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError:
+        return b""
+
+
 def _encrypted_ooxml(path: Path) -> bool:
     """A password-protected .docx is an OLE2 file too; only an old Word file is converted."""
     from ..read.source import read_bytes
@@ -137,6 +147,8 @@ def _assemble(
 ) -> dict[str, Any]:
     """The draft as the plain data of an assessment file; what the document does not say is taken from the
     arguments, the date or the file name, with a note."""
+    from ..model import Assessment
+
     meta = dict(draft.meta)
     data: dict[str, Any] = {}
     if forbund:
@@ -150,8 +162,8 @@ def _assemble(
         year, code = _year(meta, path)
         meta["år"] = year
         draft.note(code, None, "år", year=year)
-    for key in ("förbund", "år", "ort", "datum", "författare", "befattning", "titel", "diarienummer", "beslutad"):
-        if meta.get(key) is not None:
+    for key in Assessment.METADATA:
+        if key not in ("utkast", "insatser", "inledning") and meta.get(key) is not None:
             data[key] = meta[key]
     if meta.get("utkast"):
         data["utkast"] = True

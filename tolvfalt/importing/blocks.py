@@ -49,7 +49,7 @@ class Block:
         return self.kind == "heading" or self.bold
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢►]|[-–—*](?=\s))\s*")
 """A bullet typed (or drawn) before the text of a list item."""
 _SPACES = re.compile(r"[ \t]+")

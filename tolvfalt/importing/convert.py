@@ -22,10 +22,10 @@ def convert_to_docx(path: Path, name: str) -> bytes:
     """The .docx LibreOffice makes of ``path``."""
     from ..read.source import read_bytes
 
+    raw = read_bytes(path, MAX_FILE_MB)
     program = soffice()
     if program is None:
         raise TolvfaltError.one("import_needs_soffice", file=name, name=path.name)
-    raw = read_bytes(path, MAX_FILE_MB)
     with tempfile.TemporaryDirectory(prefix="tolvfalt-import-") as tmp:
         folder = Path(tmp)
         source = folder / "dokument.doc"

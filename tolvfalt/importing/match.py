@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from ..framework import Framework
 from ..i18n import LANGS, label
+from ..model import FieldAnswers
 
 SURE = 0.95
 """A match at least this close is placed without a remark."""
@@ -86,9 +87,7 @@ SECTIONS = {
     "closing": "avslutning",
     "follow_up": "follow_up",
     "analys": "analys",
-    "brister": "brister",
-    "möjligheter": "möjligheter",
-    "åtgärder": "åtgärder",
+    **{key: key for key in FieldAnswers.POINTS},
 }
 """The headings of tolvfalt's own documents (and of many written by hand), by label, and what each section is."""
 

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from ..framework import Framework
 from ..i18n import LANGS, label
+from ..model import FieldAnswers
 from .blocks import BULLET, Block, Place, plain
 from .draft import Draft, add_text
 from .match import SURE, FieldMatch, Matcher, QuestionMatch, matcher, norm
@@ -197,7 +198,7 @@ class _Recogniser:
 
     def start_section(self, kind: str, b: Block) -> bool:
         level = b.level if b.kind == "heading" else None
-        if kind in ("brister", "möjligheter", "åtgärder"):
+        if kind in FieldAnswers.POINTS:
             if self.field is None or self.mode in ("front", "inledning", "avslutning"):
                 return False
             self.settle_merged()
@@ -482,7 +483,7 @@ class _Recogniser:
                 self.rating(value, b)
                 return
             section = self.m.section(first)
-            if section in ("brister", "möjligheter", "åtgärder"):
+            if section in FieldAnswers.POINTS:
                 for item in rest.split("\n\n"):
                     self.draft.points.setdefault(self.field, {}).setdefault(section, []).append(item)
                 return

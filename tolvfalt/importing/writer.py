@@ -14,7 +14,8 @@ from ..model import Assessment, FieldAnswers
 
 _POINTS = FieldAnswers.POINTS
 _LINES = set(Assessment.METADATA) - {"inledning", "sammanfattning", "avslutning"}
-_FIRST = ("förbund", "år", "ort", "datum", "författare", "befattning", "titel", "diarienummer", "beslutad", "utkast")
+_FIRST = tuple(key for key in Assessment.METADATA if key != "avslutning")
+"""The keys before ``fält``, in the order forms show them; the avslutning comes after the fields."""
 
 
 def to_yaml(
@@ -35,7 +36,7 @@ def to_yaml(
         written.add(key)
         out.extend(f"{' ' * indent}# {line}" for line in comments.get(key, []))
 
-    for key in (*_FIRST, "inledning", "insatser"):
+    for key in _FIRST:
         if key in data:
             note(key, 0)
             out.extend(_entry(key, data[key], 0))
