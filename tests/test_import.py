@@ -415,3 +415,22 @@ def test_messages_in_english(tmp_path):
     run = cli("import", path, "--lang", "en")
     assert run.exit_code == 1
     assert "no field heading" in run.stderr
+
+
+def test_a_framework_of_ones_own_gives_the_questions(tmp_path):
+    own = tmp_path / "egen.yaml"
+    text = (ROOT / "tolvfalt" / "data" / "tolvfaltaren.yaml").read_text("utf-8")
+    own.write_text(text.replace("Finns ett gemensamt mål för deltagaren?", "Har varje deltagare en egen plan?"), "utf-8")
+    path = _word(
+        tmp_path / "egen.docx",
+        [
+            ("Fält 1: Deltagare - Struktur och förutsättningar", "Heading 1"),
+            ("Har varje deltagare en egen plan?", "Heading 2"),
+            ("Ja, alla.", None),
+        ],
+    )
+    out = tmp_path / "egen-import.yaml"
+    run = cli("import", path, "-o", out, "--framework", own, "--forbund", "Exempelförbundet", "--ar", "2024")
+    assert run.exit_code == 0, run.stderr
+    assert "# 1a: Har varje deltagare en egen plan?" in out.read_text("utf-8")
+    assert load(out).answer("1a") == "Ja, alla."
