@@ -19,7 +19,10 @@ from tolvfalt.read.framework import default_framework
 from tolvfalt.text import paragraphs, spans
 
 SEED = Path(__file__).resolve().parent / "data" / "kartlaggning-2009-fagersta.txt"
-LAYOUTS = ("rubriker", "fetstil", "tabell", "inline", "slarvig")
+LAYOUTS = ("rubriker", "fetstil", "tabell", "inline", "slarvig", "utan-rubrik")
+"""Questions as headings, as bold paragraphs, in a question | answer table, in bold run into the answer; retyped
+with typos and numbers, a field heading without its number and two questions in one heading; and one question's
+heading left out (field 5's second: its answer then reads as the end of the first's)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
 
 
@@ -110,7 +113,8 @@ def sloppy(text: str, rng: random.Random) -> str:
 
 def assessment_docx(a: Assessment, path: Path, layout: str, framework: Framework | None = None, seed: int = 1) -> Path:
     """``a`` written by hand in one of ``LAYOUTS``: place and date, title, inledning, the grid as a table, then per
-    field its heading, each question and its answer, the rating and the points, and the signature."""
+    field its heading, each question and its answer (the longest one broken by a page break, or by a table split),
+    the rating and the points, and the signature."""
     fw = framework or default_framework()
     rng = random.Random(seed)
     doc = docx.Document()
@@ -139,7 +143,7 @@ def assessment_docx(a: Assessment, path: Path, layout: str, framework: Framework
             doc.add_heading(heading, level=1)
         questions = list(field.questions)
         table = None
-        skip_heading = layout == "slarvig" and field.number == 5
+        skip_heading = layout == "utan-rubrik" and field.number == 5
         merge = layout == "slarvig" and field.number == 7
         for index, q in enumerate(questions):
             text = a.answer(q.id)
