@@ -10,7 +10,9 @@ import typer
 
 from .texts import t
 
-COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "serve")
+COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "serve", "import")
+MODULES = {"import": "import_"}
+"""A command whose name is a Python keyword lives in a module named otherwise."""
 PRELOAD = (
     "rich.console",
     "tolvfalt.model",
@@ -76,7 +78,7 @@ def make_app(only: str | None = None) -> typer.Typer:
     _arguments_by_metavar()
     app.callback()(_root)
     for name in (only,) if only else COMMANDS:
-        module = import_module(f"{__name__}.{name}")
+        module = import_module(f"{__name__}.{MODULES.get(name, name)}")
         app.command(module.NAME, help=module.HELP)(module.command)
     return app
 
