@@ -60,6 +60,7 @@ def command(
 ) -> None:
     from ..errors import UsageError
     from ..importing import SUFFIXES, documents_in, import_document
+    from ..read import YAML_SUFFIXES
     from ..write import write_atomic
     from .output import echo, require_suffix
 
@@ -68,7 +69,7 @@ def command(
         if not document.is_dir():
             target = output / f"{document.stem}.yaml" if output is not None and output.is_dir() else output
             if target is not None:
-                require_suffix(NAME, target, (".yaml", ".yml"))
+                require_suffix(NAME, target, YAML_SUFFIXES)
             imported = import_document(document, fw, lang=language, forbund=forbund, ar=year)
             _report(imported, fw, language)
             if target is None:

@@ -6,14 +6,9 @@ import re
 from functools import cache
 
 from ..i18n import LANGS, label
+from ..model import STATUS_LABELS
 
-_STATUS_LABELS = {
-    "status_done": "genomförd",
-    "status_ongoing": "pågår",
-    "status_not_started": "ej påbörjad",
-    "status_dropped": "struken",
-    "no_status": "",
-}
+_STATUS_LABELS = {**{key: status for status, key in STATUS_LABELS.items()}, "no_status": ""}
 
 
 @cache

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ...framework import Framework, GridField
 from ...i18n import Lang, label
-from ...model import STATUSES, Completeness, FieldAnswers, FollowUp
+from ...model import STATUS_LABELS, Completeness, FieldAnswers, FollowUp
 from ...text import Span, paragraphs, spans
 
 Paragraph = list[Span]
@@ -46,14 +46,9 @@ class FollowUpView(NamedTuple):
     comment: str | None
 
 
-_STATUS_LABELS = dict(
-    zip(STATUSES, ("status_done", "status_ongoing", "status_not_started", "status_dropped"), strict=True)
-)
-
-
 def status_text(status: str | None, lang: Lang) -> str:
     """What became of an åtgärd, in words; "no status yet" when none is given."""
-    return label(_STATUS_LABELS[status], lang) if status else label("no_status", lang)
+    return label(STATUS_LABELS[status], lang) if status else label("no_status", lang)
 
 
 def follow_up(item: FollowUp, lang: Lang) -> FollowUpView:

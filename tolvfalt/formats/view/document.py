@@ -288,8 +288,8 @@ def _contents(
 
 
 def _agreed(a: Assessment, framework: Framework, number: int, lang: Lang) -> tuple[Rating | None, str | None]:
-    """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (a
-    median, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
+    """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (an average of
+    theirs, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
     ratings; where they lie 2 or more apart, it says who rated what."""
     own = a.rating(number)
     if not a.svarande:
