@@ -7,6 +7,8 @@ import re
 from typing import NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What a terminal would act on rather than show: every C0 control but tab and line feed, DEL, C1, surrogates."""
 _STAR = re.compile(r"\*")
 _NEWLINE = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -32,6 +34,13 @@ def control_char(text: str) -> str | None:
     """The first character no document format can hold (C0/C1 controls, surrogates), as ``U+XXXX``."""
     m = _CONTROL.search(text)
     return f"U+{ord(m.group()):04X}" if m else None
+
+
+def visible(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as its escape (``\\x1b``)."""
+    if not TERMINAL_CONTROL.search(text):
+        return text
+    return TERMINAL_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -265,16 +265,9 @@ def _document(template: Path | None, view: DocumentView) -> Any:
             section.top_margin, section.bottom_margin = Mm(20), Mm(22)
         _house_style(doc, view.lang)
         _footer(doc, view)
+        ooxml.strip_hidden(doc)  # python-docx's own template carries custom XML
         return doc
-    from ..read.package import open_package
-
-    raw, _ = open_package(template, "docx")  # bounded and checked before python-docx unpacks it
-    try:
-        doc = docx.Document(io.BytesIO(raw))
-    except Exception as exc:
-        raise TolvfaltError.one(
-            "not_docx", file=display_name(template), detail=str(exc) or type(exc).__name__
-        ) from None
+    doc = _letterhead(template)
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers (the letterhead)
@@ -282,7 +275,41 @@ def _document(template: Path | None, view: DocumentView) -> Any:
     missing = ooxml.add_missing_styles(doc, docx.Document(), STYLES)
     _house_style(doc, view.lang, only=missing)
     ooxml.set_language(doc, view.lang)
+    ooxml.strip_hidden(doc)
     return doc
+
+
+_MACROS = (".docm", ".dotm")
+_WORD_TYPES = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "docm",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "docm",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
+}
+
+
+def _letterhead(template: Path) -> Any:
+    """The letterhead as python-docx opens it, once it is known to be a Word document without macros: a .docm
+    (or a .docx that is one inside) and a Word template (.dotx) are refused with a message that says what to do."""
+    import docx
+
+    from ..read.package import open_package
+
+    name = display_name(template)
+    if template.suffix.lower() in _MACROS:
+        raise TolvfaltError.one("docm", file=name)
+    raw, archive = open_package(template, "docx")  # bounded and checked before python-docx unpacks it
+    try:
+        types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except KeyError:
+        types = ""
+    for content_type, code in _WORD_TYPES.items():
+        if content_type in types:
+            raise TolvfaltError.one(code, file=name)
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx names the file by its object (<_io.BytesIO object at 0x…>): not shown
+        detail = type(exc).__name__ if " object at 0x" in str(exc) else str(exc) or type(exc).__name__
+        raise TolvfaltError.one("not_docx", file=name, detail=detail) from None
 
 
 def _house_style(doc: Any, lang: Lang, only: set[str] | None = None) -> None:
