@@ -56,7 +56,12 @@ def normalize(text: str) -> str:
     return "\n\n".join(paragraphs(text))
 
 
+_NOT_ONE_LINE = re.compile("[\n\r\t\v\f\u2028\u2029\ue0a0\ue0a1]|  ")
+
+
 def one_line(text: str) -> str:
+    if text.strip() == text and not _NOT_ONE_LINE.search(text):  # one line with single spaces, as nearly all are
+        return text
     return " ".join(paragraphs(text))
 
 

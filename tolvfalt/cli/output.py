@@ -92,6 +92,10 @@ def emit(
     wrote(output, lang)
 
 
+_ABOUT_INPUT = ("document_text_over", "document_points_over")
+"""Problems found while writing that are about the input as a whole (it is too large for a document)."""
+
+
 def _placed(problem: Problem, source: str | None, output: Path | None) -> Problem:
     """A problem found while writing names a file: the input whose text it is about (it has a key), else the
     output that could not be written as asked."""
@@ -99,7 +103,7 @@ def _placed(problem: Problem, source: str | None, output: Path | None) -> Proble
 
     if problem.file:
         return problem
-    if problem.key and source is not None:
+    if (problem.key or problem.code in _ABOUT_INPUT) and source is not None:
         return replace(problem, file=source)
     return replace(problem, file=display_name(output)) if output is not None else problem
 

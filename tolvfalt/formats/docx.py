@@ -92,7 +92,7 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
             doc.add_heading(section.heading, level=2)
             for follow_up in section.follow_ups:
                 comment = f". {follow_up.comment}" if follow_up.comment else ""
-                doc.add_paragraph(f"{follow_up.action}: {follow_up.status}{comment}", style="List Bullet")
+                _paragraph(doc, [Span(f"{follow_up.action}: {follow_up.status}{comment}")], style="List Bullet")
     _insatser(doc, view)
     if view.avslutning:
         doc.add_heading(label("closing", lang), level=1)
@@ -149,7 +149,7 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
         for change in view.changes.changes:
             doc.add_heading(change.heading, level=3)
             for _, line in change.lines:
-                doc.add_paragraph(line, style="List Bullet")
+                _paragraph(doc, [Span(line)], style="List Bullet")
         if not view.changes.changes:
             doc.add_paragraph(label("no_changes", lang))
 
@@ -384,7 +384,7 @@ def _properties(doc: Any, view: DocumentView) -> None:
 
 
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:
-    p = doc.add_paragraph(style=style)
+    p = ooxml.append_paragraph(doc, style)
     for span in paragraph:
         run = p.add_run(span.text)
         run.bold = span.bold or None

@@ -243,3 +243,27 @@ def _strip_markup(root: Any) -> None:
 def _fetches(code: str) -> bool:
     words = code.split()
     return bool(words) and words[0].upper() in _FETCHING_FIELDS
+
+
+# --- many paragraphs --------------------------------------------------------------------------------------------
+
+
+def append_paragraph(doc: Any, style: str | None = None) -> Any:
+    """A paragraph at the end of the body, in constant time: python-docx's ``add_paragraph`` looks the style up by
+    name among all styles and the section's place among all paragraphs, each time (quadratic in a long list)."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    element = OxmlElement("w:p")
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+    if style is not None:
+        ids: dict[str, str] = doc.__dict__.setdefault("_tolvfalt_style_ids", {})
+        if style not in ids:
+            ids[style] = doc.styles[style].style_id
+        element.style = ids[style]
+    return Paragraph(element, doc._body)

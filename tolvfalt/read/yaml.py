@@ -15,6 +15,7 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
+_STR = "tag:yaml.org,2002:str"
 MAX_NODES = 1_000_000  # values built, aliases expanded ("billion laughs")
 MAX_DEPTH = 64
 MAX_EXPANDED_CHARS = 20 * 2**20  # text built, aliases expanded: no more than the largest file holds
@@ -101,6 +102,8 @@ class _Builder:
         self.chars += len(node.value)
         if self.chars > MAX_EXPANDED_CHARS:
             raise TolvfaltError.one("too_much_text", file=self.file, line=node.start_mark.line + 1, limit=20)
+        if node.tag == _STR:  # text, as most values are: what the constructor would return, without its cost
+            return node.value
         try:
             value = self.loader.construct_object(node)
         except (ValueError, OverflowError):

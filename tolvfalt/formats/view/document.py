@@ -18,6 +18,7 @@ from .common import (
     point_lists,
     prose,
     short_heading,
+    within_document_limits,
 )
 from .rating import Rating, legend, rating, trend
 
@@ -147,6 +148,7 @@ def document(
     from ...merged import spread
 
     a = assessment
+    within_document_limits([a])
     done = completeness(a, framework)
     agreed = {f.number: _agreed(a, framework, f.number, lang) for f in framework.fields}
     grid = []
