@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .i18n import Lang
     from .merged import Merged
     from .model import Assessment
+    from .round import Invited, Round
 
 Progress = Callable[[Path], None]
 
@@ -47,6 +49,18 @@ def check(
     ]
 
 
+def empty_folders(paths: Iterable[str | Path]) -> list[FileResult]:
+    """A result for each folder among ``paths`` that holds no assessment: checking it says so, by its name."""
+    from .read.source import display_name
+
+    found = []
+    for folder in (Path(p) for p in paths):
+        if folder.is_dir() and not expand([folder]):
+            name = display_name(folder)
+            found.append(FileResult(name, None, [Problem("empty_folder", {}, name)]))
+    return found
+
+
 def compare(
     paths: Iterable[str | Path], framework: Framework | None = None, *, progress: Progress | None = None
 ) -> Comparison:
@@ -62,24 +76,85 @@ def compare(
     return build(read_many(files, framework, progress=progress), framework)
 
 
-def find_previous(path: str | Path, assessment: Assessment, framework: Framework | None = None) -> Path | None:
-    """Last year's assessment of the same förbund (and respondent) in the same folder, if there is exactly one."""
+@dataclass
+class Previous:
+    """Last year's assessment for the changes a document shows: the file and the assessment (None when there is
+    none, or when the choice was not clear), and warnings that say why."""
+
+    path: Path | None = None
+    assessment: Assessment | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def choose_previous(
+    path: str | Path, assessment: Assessment, framework: Framework | None = None, given: str | Path | None = None
+) -> Previous:
+    """Last year's assessment of the same förbund (and respondent): ``given``, refused when it is another förbund's
+    or not of an earlier year; else the one in the same folder, found by reading only what each file says it is
+    (förbund, år, respondent) before the one chosen is loaded. Two candidates: a warning naming both, and none is
+    used; one that cannot be read: a warning, and none is used."""
+    from .errors import TolvfaltError
+    from .names import same
+    from .read import load
+    from .read.header import read_header
     from .read.many import read_one
+    from .read.source import display_name
 
     framework = framework or default_framework()
+    if given is not None:
+        last = load(given, framework)
+        name = display_name(Path(given))
+        if not same(last.forbund, assessment.forbund):
+            raise TolvfaltError.one("previous_other_forbund", file=name, forbund=last.forbund,
+                                    expected=assessment.forbund)  # fmt: skip
+        if last.ar >= assessment.ar:
+            raise TolvfaltError.one("previous_not_earlier", file=name, year=last.ar, expected=assessment.ar)
+        return Previous(Path(given), last)
     path = Path(path)
-    found = []
+    target = (assessment.forbund, assessment.ar - 1, assessment.respondent)
+    found: list[tuple[Path, Assessment | None]] = []
     for candidate in expand([path.parent if str(path.parent) else Path(".")]):
         if candidate.resolve() == path.resolve():
             continue
+        header = read_header(candidate)
+        if (header.forbund is not None and not same(header.forbund, target[0])) or header.ar not in (None, target[1]):
+            continue
+        if header.complete:
+            if _same_party(header.respondent, target[2]):
+                found.append((candidate, None))
+            continue
         other = read_one(candidate, framework).assessment
-        if other is not None and (other.forbund, other.respondent, other.ar) == (
-            assessment.forbund,
-            assessment.respondent,
-            assessment.ar - 1,
+        if (
+            other
+            and same(other.forbund, target[0])
+            and other.ar == target[1]
+            and _same_party(other.respondent, target[2])
         ):
-            found.append(candidate)
-    return found[0] if len(found) == 1 else None
+            found.append((candidate, other))
+    if len(found) > 1:
+        files = ", ".join(display_name(p) for p, _ in found)
+        return Previous(None, None, [Problem("previous_several", {"files": files, "year": target[1]})])
+    if not found:
+        return Previous()
+    chosen, loaded = found[0]
+    if loaded is None:
+        result = read_one(chosen, framework)
+        if result.assessment is None:
+            return Previous(None, None, [Problem("previous_unreadable", {"file": result.source})])
+        loaded = result.assessment
+    return Previous(chosen, loaded)
+
+
+def _same_party(a: str | None, b: str | None) -> bool:
+    from .names import same
+
+    return a == b if a is None or b is None else same(a, b)
+
+
+def find_previous(path: str | Path, assessment: Assessment, framework: Framework | None = None) -> Path | None:
+    """Last year's assessment of the same förbund (and respondent) in the same folder, if there is exactly one
+    (``choose_previous`` says why not)."""
+    return choose_previous(path, assessment, framework).path
 
 
 def merge(
@@ -104,7 +179,7 @@ def merge(
     given = [Path(p) for p in paths]
     named = {p.resolve() for p in given if not p.is_dir()}
     skip = {Path(x).resolve() for x in (head, output) if x is not None}
-    files = [p for p in expand(given) if p.resolve() not in skip]
+    files = [p for p in expand(given, other_spreadsheets=True) if p.resolve() not in skip]
     results, warnings, refused = [], [], []
     for result, path in zip(read_many(files, framework, progress=progress, personal=True), files, strict=True):
         a = result.assessment
@@ -155,15 +230,19 @@ def _own_part_of(path: Path, framework: Framework) -> FileResult | None:
 
 
 def _named_by_round(result: FileResult, path: Path, warnings: list[Problem]) -> FileResult:
-    """A party's workbook whose name cell was cleared is still that party's: the round file says whose it is."""
-    from .round import read_round
+    """A party's workbook whose name cell was cleared is still that party's: the round file says whose it is. One
+    that says another party, förbund or year than the round file is named in a warning."""
+    from .round import mismatches, read_round
 
     a = result.assessment
-    if a is None or a.respondent is not None or not (path.parent / ROUND_FILE).exists():
+    if a is None or not (path.parent / ROUND_FILE).is_file():
         return result
     plan = read_round(path.parent)
-    invited = next((i for i in plan.svarande if i.fil == path.name), None) if plan else None
-    if invited is None:
+    if plan is None:
+        return result
+    invited = next((i for i in plan.svarande if i.fil == path.name), None)
+    warnings += mismatches(plan, a, result.source, invited.namn if invited else None)
+    if invited is None or a.respondent is not None:
         return result
     warnings.append(Problem("respondent_from_round", {"file": result.source, "name": invited.namn}))
     return FileResult(result.source, a.model_copy(update={"respondent": invited.namn}), [], result.completeness)
@@ -173,13 +252,15 @@ def _missing_from_round(paths: Iterable[Path], names: Sequence[str]) -> list[Pro
     """Respondents a round file in one of the folders expects whose workbook is not there (one that is there but
     empty is named by merge itself)."""
     from .errors import Problem
+    from .names import key
     from .round import read_round
 
     missing = []
+    answered = {key(n) for n in names}
     for folder in (p for p in paths if p.is_dir()):
         plan = read_round(folder)
         for invited in plan.svarande if plan else []:
-            if invited.namn not in names and not (folder / invited.fil).exists():
+            if key(invited.namn) not in answered and not (folder / invited.fil).exists():
                 missing.append(Problem("expected_missing", {"name": invited.namn, "file": invited.fil}))
     return missing
 
@@ -200,41 +281,114 @@ def send_out(
 ) -> list[Path]:
     """The yearly round: one workbook per respondent in ``folder`` and the round file that ``status`` and
     ``merge`` read. ``forbund`` and ``ar`` default to ``previous``'s förbund and its year + 1. Everything is
-    checked before anything is written; returns the paths written, the round file last."""
-    from .errors import Problem, TolvfaltError, UsageError
+    checked before anything is written, and all is written or nothing; returns the paths written, the round file
+    last. Into a folder that holds a round already, the parties given are added to it (a party given again is
+    sent anew with ``force``) and the others stay in the round file."""
+    from .errors import TolvfaltError, UsageError
     from .formats.data import dump
     from .formats.xlsx import Invitation, template
+    from .names import clean
     from .read import load
-    from .read.source import display_name
-    from .round import ROUND_FILE, Round, file_name
-    from .write import write_atomic
+    from .round import file_name, read_round
+    from .write import write_all
 
     framework = framework or default_framework()
     folder = Path(folder)
     last = load(previous, framework) if previous is not None else None
-    name = forbund or (last.forbund if last else None)
+    name = forbund if forbund is not None else (last.forbund if last else None)
     year = ar if ar is not None else (last.ar + 1 if last else None)
-    if not name or year is None:
+    if name is None or year is None:
         raise UsageError.one("needs_forbund")
+    parties = _send_out_names(name, year, respondents)
+    name = clean(name)
+    earlier = read_round(folder) if (folder / ROUND_FILE).is_file() else None
+    kept = _kept_from(earlier, name, year, parties, folder)
     inputs = [Path(p) for p in (previous, framework_file) if p is not None]
-    due = deadline.isoformat() if deadline else None
-    planned: list[tuple[Path, bytes | str]] = []
-    invited = []
-    for respondent in dict.fromkeys(respondents):
+    due = deadline or (earlier.sista_dag if earlier else None)
+    contact = contact if contact is not None else (earlier.kontakt if earlier else None)
+    planned: list[tuple[Path, bytes | str, bool]] = []
+    invited = [{"namn": i.namn, "fil": i.fil} for i in kept]
+    for respondent in parties:
         path = folder / file_name(name, year, respondent)
-        planned.append((path, template(framework, lang, last, Invitation(respondent, name, year, due, contact))))
+        invitation = Invitation(respondent, name, year, due.isoformat() if due else None, contact)
+        planned.append((path, template(framework, lang, last, invitation), False))
         invited.append({"namn": respondent, "fil": path.name})
-    plan = Round.model_validate({"förbund": name, "år": year, "sista_dag": deadline, "kontakt": contact,
-                                 "svarande": invited})  # fmt: skip
-    planned.append((folder / ROUND_FILE, dump(plan.model_dump(mode="json", exclude_none=True))))
-    if not force:
-        existing = [p for p, _ in planned if p.exists()]
-        if existing:
-            raise TolvfaltError(Problem("exists", file=display_name(p)) for p in existing)
+    plan = _round_plan({"förbund": name, "år": year, "sista_dag": due, "kontakt": contact, "svarande": invited})
+    planned.append((folder / ROUND_FILE, dump(plan.model_dump(mode="json", exclude_none=True)), earlier is not None))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from .read.source import display_name
+
         raise TolvfaltError.one("unwritable", file=display_name(folder), detail=exc.strerror or str(exc)) from None
-    for path, content in planned:
-        write_atomic(path, content, inputs=inputs, force=force, replaces_anything=True, round_file=True)
-    return [p for p, _ in planned]
+    write_all(planned, inputs, force=force, round_file=True)
+    return [p for p, _, _ in planned]
+
+
+def _send_out_names(forbund: str, year: int, respondents: Sequence[str]) -> list[str]:
+    """The parties to send to, each once (names equal after normalisation are one), or a usage error naming the
+    option: an empty name, a control character, a name too long for a cell, two names that differ only by case
+    or give the same file name; a förbund or year a file could not hold."""
+    from .errors import UsageError
+    from .names import clashes, clean, name_problems, year_problems
+    from .round import file_name
+
+    problems = [*name_problems(forbund, "--forbund"), *year_problems(year, "--ar")]
+    for respondent in respondents:
+        problems += name_problems(respondent, "--respondent")
+    if problems:
+        raise UsageError(problems)
+    parties = list(dict.fromkeys(clean(r) for r in respondents))
+    problems = clashes(parties, [file_name(forbund, year, p) for p in parties], "--respondent")
+    if problems:
+        raise UsageError(problems)
+    return parties
+
+
+def _kept_from(earlier: Round | None, forbund: str, year: int, parties: list[str], folder: Path) -> list[Invited]:
+    """The parties of an earlier send-out into the same folder that stay in the round: all but those sent anew.
+    A folder that holds another förbund's or year's round is refused; so is a new party that the round's own
+    would be taken for."""
+    from .errors import Problem, TolvfaltError
+    from .names import clashes, same
+    from .read.source import display_name
+    from .round import file_name
+
+    if earlier is None:
+        return []
+    where = display_name(folder / ROUND_FILE)
+    if not same(earlier.forbund, forbund) or earlier.ar != year:
+        raise TolvfaltError([Problem("other_round", {"forbund": earlier.forbund, "year": earlier.ar}, where)])
+    kept = [i for i in earlier.svarande if not any(i.namn == p for p in parties)]
+    everyone = [*(i.namn for i in kept), *parties]
+    problems = clashes(everyone, [*(i.fil for i in kept), *(file_name(forbund, year, p) for p in parties)],
+                       "--respondent")  # fmt: skip
+    if problems:
+        raise TolvfaltError(problems)
+    return kept
+
+
+def _round_plan(data: dict[str, object]) -> Round:
+    """The round file's model, or the options that would not fit it (a control character in --contact, say)."""
+    from pydantic import ValidationError
+
+    from .errors import UsageError
+    from .round import Round
+
+    try:
+        return Round.model_validate(data)
+    except ValidationError as exc:
+        options = {"förbund": "--forbund", "sista_dag": "--deadline", "kontakt": "--contact",
+                   "svarande": "--respondent"}  # fmt: skip
+        problems = []
+        for error in exc.errors(include_url=False):
+            option = options.get(str(error["loc"][0]), str(error["loc"][0])) if error["loc"] else ""
+            problems.append(Problem("bad_option", {"option": option, "value": _shown(error.get("input"))}))
+        raise UsageError(problems) from None
+
+
+def _shown(value: object) -> str:
+    from .text import visible
+
+    text = visible(str(value))
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -10,6 +10,7 @@ from typing import Any
 from .errors import Problem, TolvfaltError
 from .framework import Framework
 from .model import Assessment
+from .names import clean, key
 from .read.many import FileResult
 
 DISAGREEMENT = 2  # ratings this far apart are flagged for discussion
@@ -49,8 +50,8 @@ def spread(assessment: Assessment, number: int) -> Spread:
 
 
 def respondent(result: FileResult) -> str:
-    """Who answered: the file's ``respondent``, else the file name without its suffix."""
-    return result.loaded.respondent or PurePath(result.source).stem
+    """Who answered: the file's ``respondent``, else the file name without its suffix (NFC, on one line)."""
+    return result.loaded.respondent or clean(PurePath(result.source).stem) or result.source
 
 
 @dataclass
@@ -95,7 +96,8 @@ class Merged:
         )
         parties = [*([head] if head else []), *(r.loaded for r in self.responses)]
         data["insatser"] = list(dict.fromkeys(i for a in parties for i in a.insatser))
-        absent = [n for n in dict.fromkeys([*(head.ej_svarat if head else []), *self.absent]) if n not in self.names]
+        answered = {key(n) for n in self.names}
+        absent = [n for n in dict.fromkeys([*(head.ej_svarat if head else []), *self.absent]) if key(n) not in answered]
         if absent:
             data["ej_svarat"] = absent
         data["fält"] = {n: f.model_dump(exclude_defaults=True) for n, f in head.falt.items()} if head else {}
@@ -114,6 +116,8 @@ class Merged:
 
 
 def _unique_names(responses: list[FileResult]) -> tuple[list[str], list[Problem]]:
+    """Each response's name; two with one name are told apart by their files, and a name so made never equals
+    another party's own (a party may be called "Kommunen (a.yaml)")."""
     names = [respondent(r) for r in responses]
     warnings = []
     for name in dict.fromkeys(names):
@@ -121,7 +125,41 @@ def _unique_names(responses: list[FileResult]) -> tuple[list[str], list[Problem]
         if len(sources) > 1:
             warnings.append(Problem("same_respondent", {"name": name, "files": ", ".join(sources)}))
     counts = {name: names.count(name) for name in names}
-    return [f"{n} ({r.source})" if counts[n] > 1 else n for n, r in zip(names, responses, strict=True)], warnings
+    unique: list[str] = []
+    taken = {key(n) for n, c in counts.items() if c == 1}
+    for n, r in zip(names, responses, strict=True):
+        if counts[n] == 1:
+            unique.append(n)
+            continue
+        shown, number = f"{n} ({r.source})", 2
+        while key(shown) in taken:
+            shown, number = f"{n} ({r.source}, {number})", number + 1
+        taken.add(key(shown))
+        unique.append(shown)
+    return unique, warnings
+
+
+def name_clashes(results: list[FileResult]) -> list[Problem]:
+    """Parties whose names differ only by case, or that would give one file name in next year's round: one
+    reader would take them for one party, another for two. Refused, naming both files."""
+    from .round import file_name
+
+    problems = []
+    first: dict[str, FileResult] = {}
+    by_file: dict[str, FileResult] = {}
+    for r in results:
+        name = respondent(r)
+        other = first.setdefault(key(name), r)
+        if respondent(other) != name:
+            problems.append(Problem("merge_names_case", {"a": respondent(other), "b": name,
+                                                         "files": f"{other.source}, {r.source}"}))  # fmt: skip
+            continue
+        slug = file_name(r.loaded.forbund, r.loaded.ar, name)
+        other = by_file.setdefault(slug, r)
+        if key(respondent(other)) != key(name):
+            problems.append(Problem("merge_names_file", {"a": respondent(other), "b": name, "file": slug,
+                                                         "files": f"{other.source}, {r.source}"}))  # fmt: skip
+    return problems
 
 
 def merge(
@@ -146,6 +184,9 @@ def merge(
     results = [r for r in results if r not in empty]
     if not results:
         raise TolvfaltError.one("no_files")
+    problems = name_clashes(results)
+    if problems:
+        raise TolvfaltError(problems)
     if not force:
         everyone = [*([head] if head else []), *results]
         for key, values in (

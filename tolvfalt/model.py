@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
@@ -64,7 +65,16 @@ def _as_text(value: Any) -> Any:
 
 Prose = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(textmod.normalize)]
 """Free text in paragraphs; canonical with single spaces and one blank line between paragraphs."""
-Line = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(textmod.one_line)]
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+Line = Annotated[
+    str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(_nfc), AfterValidator(textmod.one_line)
+]
+"""One line of text (a name, a point): NFC, so that a name typed on a Mac and on Windows is one name."""
 Number = Annotated[int, BeforeValidator(_no_bool)]
 
 
@@ -249,7 +259,7 @@ class Assessment(Part):
     ej_svarat: list[Line] = Field(default_factory=list)
     """In a merged assessment: the parties that were asked but did not answer."""
     avslutning: Prose | None = None
-    svarande: dict[str, Response] = Field(default_factory=dict)
+    svarande: dict[Annotated[Line, AfterValidator(_not_empty)], Response] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod

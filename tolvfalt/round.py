@@ -7,25 +7,45 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .errors import Problem, TolvfaltError
 from .framework import Framework
 from .i18n import Lang, label
-from .model import Line
-from .read import READABLE, ROUND_FILE
+from .model import Assessment, Line, _not_empty
+from .names import same
+from .read import OTHER_SPREADSHEETS, READABLE, ROUND_FILE
 from .read.many import FileResult, is_clutter, read_one
 from .read.source import display_name
+from .text import visible
 
 __all__ = ["ROUND_FILE", "Round", "RoundStatus", "file_name", "read_round", "status"]
 
 
+def _inside(value: str) -> str:
+    """A workbook's path in the round file: inside the round's folder (no ``..``, no absolute path, no drive)."""
+    posix, windows = PurePosixPath(value), PureWindowsPath(value)
+    if (
+        not value.strip(" .")
+        or posix.is_absolute()
+        or windows.is_absolute()
+        or windows.drive
+        or windows.root
+        or ".." in posix.parts
+        or ".." in windows.parts
+    ):
+        raise PydanticCustomError("outside_folder", "outside the round's folder", {"path": value})
+    return value
+
+
 class Invited(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
-    namn: Line
-    fil: Line
+    namn: Annotated[Line, AfterValidator(_not_empty)]
+    fil: Annotated[Line, AfterValidator(_inside)]
 
 
 class Round(BaseModel):
@@ -55,6 +75,21 @@ def deadline_warnings(deadline: dt.date | None, today: dt.date | None = None) ->
     if deadline is not None and deadline < today:
         return [Problem("deadline_past", {"deadline": deadline.isoformat(), "today": today.isoformat()})]
     return []
+
+
+def mismatches(plan: Round, a: Assessment, source: str, expected: str | None) -> list[Problem]:
+    """Where a returned workbook says another förbund, year or party than the round file: named, not guessed."""
+    found = []
+    if not same(a.forbund, plan.forbund):
+        found.append(("förbund", a.forbund, plan.forbund))
+    if a.ar != plan.ar:
+        found.append(("år", str(a.ar), str(plan.ar)))
+    if expected is not None and a.respondent is not None and not same(a.respondent, expected):
+        found.append(("respondent", a.respondent, expected))
+    return [
+        Problem("round_mismatch", {"key": k, "value": v, "expected": e, "round": ROUND_FILE}, source, key=k)
+        for k, v, e in found
+    ]
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -120,6 +155,8 @@ class RoundStatus:
     round: Round | None
     entries: list[Returned] = field(default_factory=list)
     today: dt.date | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """What a returned workbook says against the round file (another party, förbund or year)."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -158,33 +195,35 @@ def status(folder: Path, framework: Framework, lang: Lang = "sv", today: dt.date
     names = sorted(p.name for p in folder.iterdir() if p.is_file())
     locks = _lock_names(names)
     expected_files = {invited.fil for invited in plan.svarande} if plan else set()
+    warnings: list[Problem] = []
     others: dict[str, FileResult] = {}
     for name in names:
         path = folder / name
         if name in expected_files or name == ROUND_FILE or is_clutter(path) or name.startswith(".~lock."):
             continue
-        if path.suffix.lower() in READABLE:
+        if path.suffix.lower() in (*READABLE, *OTHER_SPREADSHEETS):  # an .ods return: told how to convert it
             others[name] = read_one(path, framework, personal=True)
     entries = []
     for invited in plan.svarande if plan else []:
         path = folder / invited.fil
         result = read_one(path, framework, personal=True) if path.exists() else None
         entry = Returned(invited.namn, invited.fil if path.exists() else None, result, _is_open(invited.fil, locks))
-        if not entry.returned:  # renamed by the party: found by the respondent inside
+        if not entry.returned:  # renamed by the party: found by the respondent inside, or saved in another format
             for name, other in list(others.items()):
                 a = other.assessment
-                if a is not None and a.respondent and _same_name(a.respondent, invited.namn) and a.has_response():
+                renamed = bool(a and a.respondent and same(a.respondent, invited.namn) and a.has_response())
+                converted = a is None and Path(name).stem == Path(invited.fil).stem
+                if renamed or converted:
                     entry = Returned(invited.namn, name, others.pop(name), _is_open(name, locks))
                     break
+        a = entry.result.assessment if entry.result else None
+        if plan is not None and a is not None and entry.returned:
+            warnings += mismatches(plan, a, display_name(folder / (entry.file or invited.fil)), invited.namn)
         entry.late = bool(plan and plan.sista_dag and plan.sista_dag < today and not entry.returned)
         entries.append(entry)
     for name, result in others.items():
         a = result.assessment
         head = a is not None and a.respondent is None and not a.svarande  # the förbundschef's own part
         who = a.respondent if a and a.respondent else (label("head_part", lang) if head else None)
-        entries.append(Returned(who, name, result, _is_open(name, locks), expected=plan is None or head))
-    return RoundStatus(display_name(folder), plan, entries, today)
-
-
-def _same_name(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", a).casefold().strip() == unicodedata.normalize("NFC", b).casefold().strip()
+        entries.append(Returned(who, visible(name), result, _is_open(name, locks), expected=plan is None or head))
+    return RoundStatus(display_name(folder), plan, entries, today, warnings)

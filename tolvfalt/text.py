@@ -7,6 +7,8 @@ import re
 from typing import NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What a terminal would act on rather than show: every C0 control but tab and line feed, DEL, C1, surrogates."""
 _STAR = re.compile(r"\*")
 _NEWLINE = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -34,6 +36,13 @@ def control_char(text: str) -> str | None:
     return f"U+{ord(m.group()):04X}" if m else None
 
 
+def visible(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as its escape (``\\x1b``)."""
+    if not TERMINAL_CONTROL.search(text):
+        return text
+    return TERMINAL_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ODD_BREAK.search(text):  # translate() with such a table is slow: only when there is something to do
@@ -47,7 +56,12 @@ def normalize(text: str) -> str:
     return "\n\n".join(paragraphs(text))
 
 
+_NOT_ONE_LINE = re.compile("[\n\r\t\v\f\u2028\u2029\ue0a0\ue0a1]|  ")
+
+
 def one_line(text: str) -> str:
+    if text.strip() == text and not _NOT_ONE_LINE.search(text):  # one line with single spaces, as nearly all are
+        return text
     return " ".join(paragraphs(text))
 
 

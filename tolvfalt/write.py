@@ -7,7 +7,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import TolvfaltError
@@ -33,6 +33,25 @@ def write_atomic(
     that may hold answers (or any existing file, with ``replaces_anything``) unless ``force``. A symbolic link is
     written through to its target. An existing file keeps its permission bits.
     """
+    info = check_target(path, inputs, force=force, replaces_anything=replaces_anything, round_file=round_file)
+    target = path.resolve() if path.is_symlink() else path
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        _replace(target, data, mode)
+    except OSError as exc:
+        raise TolvfaltError.one("unwritable", file=display_name(path), detail=exc.strerror or str(exc)) from None
+
+
+def check_target(
+    path: Path,
+    inputs: Iterable[Path] = (),
+    *,
+    force: bool = False,
+    replaces_anything: bool = False,
+    round_file: bool = False,
+) -> os.stat_result | None:
+    """What ``write_atomic`` refuses, checked without writing: the existing file's status, or None."""
     name = display_name(path)
     target = path.resolve() if path.is_symlink() else path
     if target.name == ROUND_FILE and not round_file:  # the round's plan: only the send-out writes it
@@ -42,20 +61,45 @@ def write_atomic(
     try:
         info = target.stat()
     except FileNotFoundError:
-        info = None
+        return None
     except OSError as exc:
         raise TolvfaltError.one("unwritable", file=name, detail=exc.strerror or str(exc)) from None
-    if info is not None:
-        if not stat.S_ISREG(info.st_mode):
-            raise TolvfaltError.one("not_output", file=name)
-        if not force and (replaces_anything or target.suffix.lower() in ANSWER_SUFFIXES):
-            raise TolvfaltError.one("exists", file=name)
-    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if not stat.S_ISREG(info.st_mode):
+        raise TolvfaltError.one("not_output", file=name)
+    if not force and (replaces_anything or target.suffix.lower() in ANSWER_SUFFIXES):
+        raise TolvfaltError.one("exists", file=name)
+    return info
+
+
+def write_all(planned: Sequence[tuple[Path, str | bytes, bool]], inputs: Iterable[Path] = (), *, force: bool = False,
+              round_file: bool = False) -> None:  # fmt: skip
+    """Several files, all or none: each is checked before the first is written, and if one cannot be written,
+    those written before it are put back as they were. ``planned`` holds each path, its content, and whether it
+    may replace an existing file without ``force``."""
+    inputs = list(inputs)
+    problems = []
+    for path, _, replaceable in planned:
+        try:
+            check_target(path, inputs, force=force or replaceable, replaces_anything=True, round_file=round_file)
+        except TolvfaltError as exc:
+            problems += exc.problems
+    if problems:
+        raise TolvfaltError(problems)
+    done: list[tuple[Path, bytes | None]] = []
     try:
-        _replace(target, data, mode)
-    except OSError as exc:
-        raise TolvfaltError.one("unwritable", file=name, detail=exc.strerror or str(exc)) from None
+        for path, content, replaceable in planned:
+            before = path.read_bytes() if path.exists() else None
+            write_atomic(path, content, inputs, force=force or replaceable, replaces_anything=True,
+                         round_file=round_file)  # fmt: skip
+            done.append((path, before))
+    except TolvfaltError:
+        for path, before in reversed(done):
+            with contextlib.suppress(OSError):
+                if before is None:
+                    path.unlink()
+                else:
+                    _replace(path, before, stat.S_IMODE(path.stat().st_mode))
+        raise
 
 
 def _replace(target: Path, data: bytes, mode: int) -> None:

@@ -16,6 +16,7 @@ from .options import (
     command_context,
     err,
     format_help,
+    warn,
 )
 from .texts import t
 
@@ -78,7 +79,7 @@ def command(
     from ..formats.view.common import completeness_text
     from ..i18n import label
     from ..model import completeness
-    from ..read import load, load_located
+    from ..read import load_located
     from ..read.source import display_name
     from .output import choose, emit
 
@@ -96,12 +97,13 @@ def command(
         options: dict[str, object] = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
         options |= {"anonymise": anonymise, "line_for": located.line_for}
         if chosen.name in DOCUMENTS:
-            from ..api import find_previous
+            from ..api import choose_previous
 
-            last = previous or find_previous(file, assessment, fw)
-            if last is not None:
-                options["previous"] = load(last, fw)
-                err(label("compared_with", language, path=display_name(last)))
+            last = choose_previous(file, assessment, fw, given=previous)
+            warn(last.warnings, language)
+            if last.path is not None:
+                options["previous"] = last.assessment
+                err(label("compared_with", language, path=display_name(last.path)))
         inputs = [file, *(p for p in (docx_template, framework, previous) if p)]
         source = display_name(file)
         emit(assessment, chosen, output, language, inputs=inputs, framework=fw, force=force, source=source, **options)

@@ -51,7 +51,7 @@ def command(
 
     with command_context(lang, framework, debug) as (language, fw):
         chosen = choose(NAME, "comparison", fmt, output)
-        files = expand(paths)
+        files = expand(paths, skip=[output] if output else [])  # its own output of an earlier run is no input
         with progress(len(files), language) as tick:
             comparison = compare(files, fw, progress=tick)
         emit(comparison, chosen, output, language, inputs=[*files, *([framework] if framework else [])], force=force)

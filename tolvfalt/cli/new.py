@@ -78,6 +78,7 @@ def command(
         if not name:
             raise UsageError.one("needs_forbund")
         ar = year or (last.ar + 1 if last else dt.date.today().year)
+        _refuse_what_check_would(name, ar, "--ar" if year else "--from")
         parties = _round_beside(path, fw) if head else None
         text = skeleton(
             fw, forbund=name, ar=ar, path=display_name(path), previous=last, lang=language, head=head, parties=parties
@@ -85,6 +86,16 @@ def command(
         inputs = [p for p in (previous, framework) if p]
         write_atomic(path, text, inputs=inputs, force=force, replaces_anything=True)
         wrote(path, language)
+
+
+def _refuse_what_check_would(forbund: str, ar: int, year_option: str) -> None:
+    """A förbund or year the new file could not hold is a usage error now, not a problem at the first check."""
+    from ..errors import UsageError
+    from ..names import name_problems, year_problems
+
+    problems = [*name_problems(forbund, "--forbund"), *year_problems(ar, year_option)]
+    if problems:
+        raise UsageError(problems)
 
 
 def _round_beside(path: Path, fw: Framework) -> Assessment | None:

@@ -18,6 +18,7 @@ from ..formats import BY_NAME, Format, Kind, format_for, formats_for
 from ..i18n import Lang
 
 if TYPE_CHECKING:
+    from ..errors import Problem
     from ..framework import Framework
 
 
@@ -69,9 +70,7 @@ def emit(
         try:
             return render_format(obj, name, lang, source=source, **kwargs)
         except TolvfaltError as exc:
-            if source is None:
-                raise
-            raise TolvfaltError(replace(p, file=p.file or source) if p.key else p for p in exc.problems) from None
+            raise type(exc)(_placed(p, source, output) for p in exc.problems) from None
 
     if output is None:
         if fmt.name == "terminal":
@@ -93,11 +92,29 @@ def emit(
     wrote(output, lang)
 
 
+_ABOUT_INPUT = ("document_text_over", "document_points_over")
+"""Problems found while writing that are about the input as a whole (it is too large for a document)."""
+
+
+def _placed(problem: Problem, source: str | None, output: Path | None) -> Problem:
+    """A problem found while writing names a file: the input whose text it is about (it has a key), else the
+    output that could not be written as asked."""
+    from ..read.source import display_name
+
+    if problem.file:
+        return problem
+    if (problem.key or problem.code in _ABOUT_INPUT) and source is not None:
+        return replace(problem, file=source)
+    return replace(problem, file=display_name(output)) if output is not None else problem
+
+
 def echo(text: str | bytes) -> None:
     """Print text to standard output; a closed pipe ends quietly, a full disk is an error."""
+    from ..text import visible
+
     assert isinstance(text, str), "binary formats are written to files"
     with stdout_errors():
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))
         sys.stdout.flush()
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .options import DebugOption, FrameworkOption, JsonOption, LangOption, Language, command_context
+from .options import DebugOption, FrameworkOption, JsonOption, LangOption, Language, command_context, warn
 from .texts import t
 
 NAME = "status"
@@ -39,5 +39,6 @@ def command(
         chosen = choose(NAME, "status", "json" if as_json else None, None)
         result = status(folder, fw, language)
         emit(result, chosen, None, language, framework=fw)
+        warn(result.warnings, language)
     if result.problems:
         raise typer.Exit(1)

@@ -77,7 +77,8 @@ class StatusData(TypedDict):
     år: int | None
     sista_dag: str | None
     late: list[str]
-    entries: list[StatusEntry]  # fmt: skip
+    entries: list[StatusEntry]
+    warnings: list[ProblemData]  # fmt: skip
 
 
 class ComparisonEntry(TypedDict):

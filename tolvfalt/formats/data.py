@@ -4,11 +4,12 @@ check results as the plain data that ``--json`` prints."""
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
 from ..comparison import Comparison, Digest, FieldChange
-from ..errors import Problem
+from ..errors import Problem, TolvfaltError
 from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment, OwnProgress
@@ -28,9 +29,14 @@ from .contract import (
     StatusEntry,
 )
 
+_C1 = re.compile("[\x7f-\x9f]")
+
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON in UTF-8 as it reads; DEL and C1 controls (which JSON leaves as they are) escaped too, so that none
+    reaches a terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _C1.search(text) else text
 
 
 # --- the assessment ---------------------------------------------------------------------------------------------
@@ -46,7 +52,28 @@ def assessment_json(a: Assessment) -> str:
 
 
 def assessment_yaml(a: Assessment) -> str:
-    return dump(a.to_data())
+    """The file as ``tolvfalt`` reads it back, or a problem where it would be too large to be read."""
+    from ..read.source import MAX_TEXT_MB
+    from ..read.yaml import MAX_NODES
+
+    data = a.to_data()
+    values = _count(data)
+    if values > MAX_NODES:
+        raise TolvfaltError([Problem("yaml_values_over", {"n": values, "limit": MAX_NODES})])
+    text = dump(data)
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_MB * 2**20:
+        raise TolvfaltError([Problem("yaml_over", {"size": -(-size // 2**20), "limit": MAX_TEXT_MB})])
+    return text
+
+
+def _count(data: Any) -> int:
+    """Values and keys as the YAML reader counts them."""
+    if isinstance(data, dict):
+        return 1 + sum(1 + _count(v) for v in data.values())
+    if isinstance(data, list):
+        return 1 + sum(_count(v) for v in data)
+    return 1
 
 
 # --- check results ----------------------------------------------------------------------------------------------
@@ -124,6 +151,7 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
         "sista_dag": plan.sista_dag.isoformat() if plan and plan.sista_dag else None,
         "late": s.late,
         "entries": entries,
+        "warnings": [problem_data(p, lang) for p in s.warnings],
     }
 
 

@@ -92,7 +92,7 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
             doc.add_heading(section.heading, level=2)
             for follow_up in section.follow_ups:
                 comment = f". {follow_up.comment}" if follow_up.comment else ""
-                doc.add_paragraph(f"{follow_up.action}: {follow_up.status}{comment}", style="List Bullet")
+                _paragraph(doc, [Span(f"{follow_up.action}: {follow_up.status}{comment}")], style="List Bullet")
     _insatser(doc, view)
     if view.avslutning:
         doc.add_heading(label("closing", lang), level=1)
@@ -135,7 +135,7 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
         for change in view.changes.changes:
             doc.add_heading(change.heading, level=3)
             for _, line in change.lines:
-                doc.add_paragraph(line, style="List Bullet")
+                _paragraph(doc, [Span(line)], style="List Bullet")
         if not view.changes.changes:
             doc.add_paragraph(label("no_changes", lang))
 
@@ -286,16 +286,9 @@ def _document(template: Path | None, view: DocumentView) -> Any:
             section.top_margin, section.bottom_margin = Mm(20), Mm(22)
         _house_style(doc, view.lang)
         _footer(doc, view)
+        ooxml.strip_hidden(doc)  # python-docx's own template carries custom XML
         return doc
-    from ..read.package import open_package
-
-    raw, _ = open_package(template, "docx")  # bounded and checked before python-docx unpacks it
-    try:
-        doc = docx.Document(io.BytesIO(raw))
-    except Exception as exc:
-        raise TolvfaltError.one(
-            "not_docx", file=display_name(template), detail=str(exc) or type(exc).__name__
-        ) from None
+    doc = _letterhead(template)
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers (the letterhead)
@@ -303,7 +296,41 @@ def _document(template: Path | None, view: DocumentView) -> Any:
     missing = ooxml.add_missing_styles(doc, docx.Document(), STYLES)
     _house_style(doc, view.lang, only=missing)
     ooxml.set_language(doc, view.lang)
+    ooxml.strip_hidden(doc)
     return doc
+
+
+_MACROS = (".docm", ".dotm")
+_WORD_TYPES = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "docm",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "docm",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
+}
+
+
+def _letterhead(template: Path) -> Any:
+    """The letterhead as python-docx opens it, once it is known to be a Word document without macros: a .docm
+    (or a .docx that is one inside) and a Word template (.dotx) are refused with a message that says what to do."""
+    import docx
+
+    from ..read.package import open_package
+
+    name = display_name(template)
+    if template.suffix.lower() in _MACROS:
+        raise TolvfaltError.one("docm", file=name)
+    raw, archive = open_package(template, "docx")  # bounded and checked before python-docx unpacks it
+    try:
+        types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except KeyError:
+        types = ""
+    for content_type, code in _WORD_TYPES.items():
+        if content_type in types:
+            raise TolvfaltError.one(code, file=name)
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx names the file by its object (<_io.BytesIO object at 0x…>): not shown
+        detail = type(exc).__name__ if " object at 0x" in str(exc) else str(exc) or type(exc).__name__
+        raise TolvfaltError.one("not_docx", file=name, detail=detail) from None
 
 
 def _house_style(doc: Any, lang: Lang, only: set[str] | None = None) -> None:
@@ -378,7 +405,7 @@ def _properties(doc: Any, view: DocumentView) -> None:
 
 
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:
-    p = doc.add_paragraph(style=style)
+    p = ooxml.append_paragraph(doc, style)
     for span in paragraph:
         run = p.add_run(span.text)
         run.bold = span.bold or None

@@ -3,6 +3,7 @@ document, the comparison and the merged view. Every text is escaped by jinja2's 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -35,7 +36,22 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     env.globals["house"] = {name: Markup(value) for name, value in house.CSS.items()}
+    env.filters["breakable"] = breakable
     return env
+
+
+_LONG_WORD = re.compile(r"(\S{30,})")
+_CHUNK = 15
+
+
+def breakable(text: object) -> Markup:
+    """Text escaped, with a place to break (``<wbr>``) every few letters of a word too long for a table's column
+    (a name with no space in it): the table keeps within the page, and its ordinary words stay whole."""
+    parts = _LONG_WORD.split(str(text))
+    return Markup("").join(
+        Markup("<wbr>").join(escape(part[i : i + _CHUNK]) for i in range(0, len(part), _CHUNK)) if odd else escape(part)
+        for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
+    )
 
 
 def _page(name: str, context: dict[str, Any]) -> str:

@@ -157,3 +157,113 @@ def cell_text(cell: Any, lines: list[tuple[str, bool]], colour: str, background:
         run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
     if background is not None:
         shade(cell, background)
+
+
+# --- a letterhead's hidden content ------------------------------------------------------------------------------
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+HIDDEN_PARTS = (
+    "/vbaProject", "/wordVbaData", "/keyMapCustomizations", "/customXml", "/customXmlProps", "/custom-properties",
+    "/extended-properties", "/comments", "/commentsExtended", "/commentsIds", "/commentsExtensible", "/people",
+    "/glossaryDocument", "/oleObject", "/package", "/attachedTemplate", "/subDocument", "/control",
+)  # fmt: skip
+"""Relationships a letterhead may carry that do not belong in a published document: macros, custom XML and
+properties, comments, building blocks, embedded objects, an attached template."""
+_CARRIERS = {f"{_W}drawing", f"{_W}pict", f"{_W}object"}
+"""What holds an image or an object in a run: removed whole when what it shows is removed."""
+_FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO", "IMPORT")
+
+
+def strip_hidden(doc: Any) -> list[str]:
+    """Remove from a document built on a letterhead what the letterhead carries unseen: every external
+    relationship (an attached template, a linked image, a ``file://`` or ``http://`` target, a hyperlink's
+    address: its text stays) and the parts in ``HIDDEN_PARTS``, with the XML that refers to them; custom XML
+    markup and data bindings; fields that fetch content from elsewhere. Returns what was removed, by target."""
+    package = doc.part.package
+    removed = _drop_relationships(package.rels, None)
+    for part in list(package.iter_parts()):
+        root = getattr(part, "_element", None)
+        removed += _drop_relationships(part.rels, root)
+        if root is not None:
+            _strip_markup(root)
+    return removed
+
+
+def _drop_relationships(rels: Any, root: Any) -> list[str]:
+    gone = {rid: rel for rid, rel in list(rels.items()) if rel.is_external or rel.reltype.endswith(HIDDEN_PARTS)}
+    if root is not None and gone:
+        for element in list(root.iter()):
+            if any(name.startswith(_R) and value in gone for name, value in element.attrib.items()):
+                _unreference(element)
+    for rid in gone:
+        del rels[rid]
+    return [rel.target_ref for rel in gone.values()]
+
+
+def _unreference(element: Any) -> None:
+    """An element that refers to a relationship removed: a hyperlink keeps its text, an image or object goes
+    with the run content that holds it, anything else (attachedTemplate, subDoc) goes."""
+    if element.getparent() is None:
+        return
+    if element.tag == f"{_W}hyperlink":
+        _unwrap(element)
+        return
+    carrier = next((a for a in element.iterancestors() if a.tag in _CARRIERS), element)
+    if carrier.getparent() is not None:
+        carrier.getparent().remove(carrier)
+
+
+def _unwrap(element: Any) -> None:
+    parent = element.getparent()
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
+
+
+def _strip_markup(root: Any) -> None:
+    """Custom XML markup (unwrapped), data bindings to custom XML, and fields that fetch content from elsewhere
+    (their code blanked; their last result stays as text)."""
+    for element in list(root.iter(f"{_W}customXml")):
+        props = element.find(f"{_W}customXmlPr")
+        if props is not None:
+            element.remove(props)
+        _unwrap(element)
+    for element in list(root.iter(f"{_W}dataBinding")):
+        element.getparent().remove(element)
+    for element in list(root.iter(f"{_W}fldSimple")):
+        if _fetches(element.get(f"{_W}instr", "")):
+            _unwrap(element)
+    for element in list(root.iter(f"{_W}instrText")):
+        if _fetches(element.text or ""):
+            element.text = " "
+
+
+def _fetches(code: str) -> bool:
+    words = code.split()
+    return bool(words) and words[0].upper() in _FETCHING_FIELDS
+
+
+# --- many paragraphs --------------------------------------------------------------------------------------------
+
+
+def append_paragraph(doc: Any, style: str | None = None) -> Any:
+    """A paragraph at the end of the body, in constant time: python-docx's ``add_paragraph`` looks the style up by
+    name among all styles and the section's place among all paragraphs, each time (quadratic in a long list)."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    element = OxmlElement("w:p")
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+    if style is not None:
+        ids: dict[str, str] = doc.__dict__.setdefault("_tolvfalt_style_ids", {})
+        if style not in ids:
+            ids[style] = doc.styles[style].style_id
+        element.style = ids[style]
+    return Paragraph(element, doc._body)

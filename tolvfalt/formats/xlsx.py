@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from typing import Any, NamedTuple
 
 from openpyxl import Workbook
@@ -28,6 +29,8 @@ from ..workbook import (
     CELL_LIMIT,
     FOLLOW_UP_COLUMNS,
     HEAD_COLUMNS,
+    MAX_COLUMNS,
+    MAX_ROWS,
     METADATA_KEYS,
     METADATA_LISTS,
     METADATA_PROSE,
@@ -104,7 +107,29 @@ def workbook(
     wb.properties.language = LANG_TAGS[lang]
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return fits_reader(buffer.getvalue())
+
+
+def fits_reader(data: bytes) -> bytes:
+    """A workbook as written, once it is known to be one the reader reads: no larger, no part larger, and no
+    more unpacked than ``read/package.py`` takes (the rows and columns are bounded as the sheets are built)."""
+    import zipfile
+
+    from ..read.package import MAX_FILE_MB, MAX_PART_MB, MAX_UNPACKED_MB
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sizes = {info.filename: info.file_size for info in archive.infolist()}
+    biggest = max(sizes, key=lambda part: sizes[part])
+    over = [
+        (len(data), MAX_FILE_MB, None),
+        (sizes[biggest], MAX_PART_MB, biggest),
+        (sum(sizes.values()), MAX_UNPACKED_MB, None),
+    ]
+    for size, limit, part in over:
+        if size > limit * 2**20:
+            params = {"size": math.ceil(size / 2**20), "limit": limit, "part": part or ""}
+            raise TolvfaltError([Problem("workbook_over", params)])
+    return data
 
 
 def first_sheet(wb: Workbook) -> Worksheet:
@@ -113,12 +138,16 @@ def first_sheet(wb: Workbook) -> Worksheet:
     return ws
 
 
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
 def write_cell(cell: Cell | MergedCell, value: Any, key: str = "") -> None:
-    """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit."""
+    """Set a cell's value; text is always text (never a formula) and must fit Excel's cell limit. Text that reads
+    like the file format's own escape of a character (``_x0001_``) is kept as written: its underscore is escaped."""
     if isinstance(value, str):
         if len(value) > CELL_LIMIT:
             raise TolvfaltError([Problem("too_long", {"length": len(value), "limit": CELL_LIMIT}, key=key or None)])
-        cell.value = value
+        cell.value = _ESCAPE_LIKE.sub(r"_x005F_\1", value) if "_x" in value else value
         cell.data_type = "s"
     else:
         cell.value = value
@@ -198,6 +227,10 @@ def _follow_ups_of(a: Assessment | None, previous: Assessment | None) -> list[tu
 
 
 def _follow_up_sheet(ws: Worksheet, lang: Lang, items: list[tuple[int, FollowUp]]) -> None:
+    if len(items) + 1 > MAX_ROWS:  # the reader reads no further: refused rather than written to be lost
+        number = items[MAX_ROWS - 1][0]
+        params = {"sheet": ws.title, "rows": len(items) + 1, "limit": MAX_ROWS}
+        raise TolvfaltError([Problem("follow_up_rows_over", params, key=f"fält.{number}.uppföljning")])
     statuses = list(STATUSES)
     choice = DataValidation(type="list", formula1='"' + ",".join(statuses) + '"', allow_blank=True)
     choice.errorStyle, choice.showErrorMessage, choice.showInputMessage = "stop", True, True
@@ -228,19 +261,26 @@ def _parties(ws: Worksheet, lang: Lang, a: Assessment) -> None:
         write_cell(cell, label(key, lang))
         cell.font, cell.fill = Font(bold=True), HEADER
         ws.column_dimensions[get_column_letter(col)].width = width
-    row = 2
-    for name, part in a.svarande.items():
-        for key, value in _flatten(part.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True)):
-            for col, cell_value in enumerate((name, key, value), start=1):
-                write_cell(ws.cell(row, col), cell_value, f"svarande.{name}.{key}")
-                ws.cell(row, col).alignment = WRAP
-            row += 1
+    rows = [
+        (name, key, value)
+        for name, part in a.svarande.items()
+        for key, value in _flatten(part.model_dump(by_alias=True, exclude_defaults=True, exclude_none=True))
+    ]
+    if len(rows) + 1 > MAX_ROWS:  # the reader reads no further: refused rather than written to be lost
+        params = {"sheet": ws.title, "rows": len(rows) + 1, "limit": MAX_ROWS, "parties": len(a.svarande)}
+        raise TolvfaltError([Problem("sheet_rows_over", params, key="svarande")])
+    for row, values in enumerate(rows, start=2):
+        for col, cell_value in enumerate(values, start=1):
+            write_cell(ws.cell(row, col), cell_value, f"svarande.{values[0]}.{values[1]}")
+            ws.cell(row, col).alignment = WRAP
 
 
 def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     """``{"fält": {4: {"svar": {"a": "…"}}}}`` as ``[("fält.4.svar.a", "…")]``; lists one item per line."""
     if isinstance(data, dict):
         return [pair for key, value in data.items() for pair in _flatten(value, f"{prefix}{key}.")]
+    if isinstance(data, list) and any(isinstance(item, dict) for item in data):  # the follow-up: a row per key
+        return [pair for i, item in enumerate(data) for pair in _flatten(item, f"{prefix}{i}.")]
     if isinstance(data, list):
         return [(prefix[:-1], "\n".join(str(item) for item in data))]
     if isinstance(data, str) and "\n\n" in data:
@@ -351,6 +391,10 @@ def _answers(
     parties = list(a.svarande.items()) if a is not None else []
     if parties:  # to read, not to fill in: each party's answer, its rating, and whether they differ
         columns += [f"{PARTY_ANSWER}{i}" for i in range(len(parties))] + ["parties_ratings"]
+    if len(columns) > MAX_COLUMNS:  # the reader reads no further: refused rather than written to be lost
+        most = MAX_COLUMNS - (len(columns) - len(parties))
+        params = {"sheet": ws.title, "parties": len(parties), "most": most, "limit": MAX_COLUMNS}
+        raise TolvfaltError([Problem("sheet_columns_over", params, key="svarande")])
     for col, key in enumerate(columns, start=1):
         cell = ws.cell(1, col)
         if key.startswith(PARTY_ANSWER):

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import Problem, TolvfaltError
+from ..errors import Problem, TolvfaltError, nearest
 from ..framework import Framework
 from ..i18n import LANGS, label
 from ..model import FieldAnswers
+from ..text import visible
 from ..workbook import (
     ANSWER_COLUMNS,
     CELL_LIMIT,
@@ -26,6 +28,7 @@ from ..workbook import (
     PARTY_COLUMNS,
 )
 from .package import open_package
+from .problems import field_number
 from .sheets import address_of, scan_sheet, sheet_parts
 from .source import Located, display_name
 
@@ -109,6 +112,7 @@ def _header_map(keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _find_header(ws: Sheet, wanted: dict[str, str], required: tuple[str, ...], name: str) -> tuple[int, dict[str, int]]:
+    best: dict[str, int] = {}
     for number, values in enumerate(ws.rows[:20], start=1):
         columns: dict[str, int] = {}
         for col, value in enumerate(values, start=1):
@@ -116,8 +120,11 @@ def _find_header(ws: Sheet, wanted: dict[str, str], required: tuple[str, ...], n
                 columns.setdefault(wanted[value.strip().lower()], col)
         if all(key in columns for key in required):
             return number, columns
-    missing = label(required[-1])
-    raise TolvfaltError.one("missing_column", file=name, sheet=ws.title, column=missing)
+        if sum(k in columns for k in required) > sum(k in best for k in required):
+            best = columns
+    missing = next(key for key in required if key not in best)  # the header row nearest to whole names what it lacks
+    code = "missing_id_column" if missing == "id" else "missing_column"  # the hidden column a person cannot see
+    raise TolvfaltError.one(code, file=name, sheet=ws.title, column=label(missing))
 
 
 def _cell_text(value: Any) -> Any:
@@ -182,6 +189,7 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
     for number, values in enumerate(ws.rows[top:], start=top + 1):
         cells = dict(enumerate(values, start=1))
         key = cells.get(columns.get("key", 0))
+        key = unicodedata.normalize("NFC", key.strip()) if isinstance(key, str) else key
         if key not in METADATA_KEYS:
             # Without the key column, a row is known by its label (the cell left of the value).
             name = cells.get(columns["value"] - 1)
@@ -202,7 +210,8 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
 
 
 def _read_follow_up(ws: Sheet, located: Located) -> None:
-    """Last year's åtgärder, a row each: the field, the åtgärd, its status and a comment."""
+    """Last year's åtgärder, a row each: the field, the åtgärd, its status and a comment. A field cell that names
+    no field is refused with its cell."""
     top, columns = _find_header(ws, _header_map(FOLLOW_UP_COLUMNS), ("field", "action"), located.file)
     fields = located.data.setdefault("fält", {})
     for number, values in enumerate(ws.rows[top:], start=top + 1):
@@ -210,9 +219,15 @@ def _read_follow_up(ws: Sheet, located: Located) -> None:
         field, action = cells.get(columns["field"]), cells.get(columns["action"])
         if field is None and action is None:
             continue
-        key = _cell_text(field)
-        items = fields.setdefault(key, {}).setdefault("uppföljning", [])
-        path = ("fält", str(key), "uppföljning", str(len(items)))
+        where = _address(ws, number, columns["field"])
+        n = field_number(_cell_text(field))
+        if n is None:
+            located.problems.append(Problem("not_field_number", {"value": _shown(field)}, located.file, where,
+                                            "fält"))  # fmt: skip
+            continue
+        located.lines.setdefault(("fält", str(n)), where)
+        items = fields.setdefault(n, {}).setdefault("uppföljning", [])
+        path = ("fält", str(n), "uppföljning", str(len(items)))
         item = {"åtgärd": _cell_text(action)}
         for column, name in (("status", "status"), ("comment", "kommentar")):
             value = _cell_text(cells.get(columns[column])) if column in columns else None
@@ -223,23 +238,83 @@ def _read_follow_up(ws: Sheet, located: Located) -> None:
         items.append(item)
 
 
+# What a party's row on the Parter sheet may be keyed by: its own texts, and a field's answer, rating or points.
+_PARTY_TOP = ("fil", "författare", "forfattare", "datum", "inledning", "insatser")
+_PARTY_FIELD = ("bedömning", "bedomning", *FieldAnswers.POINTS, "mojligheter", "atgarder", "analys")
+_FOLLOW_UP_KEYS = ("åtgärd", "atgard", "status", "kommentar")
+_PARTY_KEY = re.compile(
+    rf"(?:{'|'.join(_PARTY_TOP)})"
+    rf"|f[äa]lt\.[0-9]{{1,4}}\.(?:svar\.[^\W\d_]{{1,3}}|{'|'.join(_PARTY_FIELD)}"
+    rf"|uppf[öo]ljning\.[0-9]{{1,5}}\.(?:{'|'.join(_FOLLOW_UP_KEYS)}))"
+)
+
+
 def _read_parties(ws: Sheet, located: Located) -> None:
-    """Each party's part of a merged assessment: a value per row under its key (fält.4.svar.a)."""
+    """Each party's part of a merged assessment: a value per row under its key (fält.4.svar.a). A key that is not
+    one a party's part has, a key given twice for one party, and a value without a party are refused with their
+    cells."""
     top, columns = _find_header(ws, _header_map(PARTY_COLUMNS), ("respondent", "key_column", "value"), located.file)
     parties = located.data.setdefault("svarande", {})
+    seen: dict[tuple[str, str], str] = {}
+    problems = located.problems
     for number, values in enumerate(ws.rows[top:], start=top + 1):
         cells = dict(enumerate(values, start=1))
-        name, key = cells.get(columns["respondent"]), cells.get(columns["key_column"])
-        if name is None or not isinstance(key, str):
+        raw_name, key, raw = (cells.get(columns[c]) for c in ("respondent", "key_column", "value"))
+        if raw_name is None and key is None and raw is None:
             continue
+        name = unicodedata.normalize("NFC", _plain_cell(raw_name)).strip()
+        key = unicodedata.normalize("NFC", _plain_cell(key)).strip()
+        key_cell = _address(ws, number, columns["key_column"])
+        if not name:
+            where = _address(ws, number, columns["respondent"])
+            problems.append(Problem("party_without_name", {}, located.file, where))
+            continue
+        if not _PARTY_KEY.fullmatch(key):
+            suggestion = nearest(key, list(_PARTY_TOP))
+            problems.append(Problem("unknown_key", {"key": _shown(key)}, located.file, key_cell,
+                                    f"svarande.{name}", suggestion))  # fmt: skip
+            continue
+        place_cell = _address(ws, number, columns["value"])
+        if (name, key) in seen:
+            problems.append(Problem("duplicate_key", {"key": key, "first": seen[(name, key)]}, located.file,
+                                    place_cell, f"svarande.{name}.{key}"))  # fmt: skip
+            continue
+        seen[(name, key)] = place_cell
+        located.lines.setdefault(("svarande", name), _address(ws, number, columns["respondent"]))
         parts = key.split(".")
-        place: dict[str, Any] = parties.setdefault(str(name), {})
-        for part in parts[:-1]:
-            place = place.setdefault(part, {})
-        raw = cells.get(columns["value"])
-        listed = parts[-1] in (*METADATA_LISTS, *FieldAnswers.POINTS)
-        place[parts[-1]] = _points(raw) if listed else _cell_text(raw)
-        located.lines[("svarande", str(name), *parts)] = _address(ws, number, columns["value"])
+        place: dict[Any, Any] = parties.setdefault(name, {})
+        for depth, part in enumerate(parts[:-1]):
+            nxt = parts[depth + 1] if depth + 1 < len(parts) else ""
+            if part in ("uppföljning", "uppfoljning"):  # by the row's number, made a list once all are read
+                place = place.setdefault(part, {}).setdefault(int(nxt), {})
+                break
+            place = place.setdefault(int(part) if part.isdigit() and depth == 1 else part, {})
+        listed = parts[-1] in (*METADATA_LISTS, *FieldAnswers.POINTS, "mojligheter", "atgarder")
+        if parts[-1] == "datum" and isinstance(raw, dt.datetime):
+            value: Any = raw.date()
+        else:
+            value = _points(raw) if listed else _cell_text(raw)
+        place[parts[-1]] = value
+        located.lines[("svarande", name, *parts)] = place_cell
+    for part in parties.values():
+        for field in (f for key in ("fält", "falt") for f in part.get(key, {}).values()):
+            for key in ("uppföljning", "uppfoljning"):
+                if key in field:
+                    field[key] = [field[key][i] for i in sorted(field[key])]
+
+
+def _plain_cell(value: Any) -> str:
+    """A name or key cell as text: a number typed there is its digits."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _shown(value: Any) -> str:
+    text = visible(str(value))
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _read_answers(ws: Sheet, located: Located, framework: Framework) -> None:

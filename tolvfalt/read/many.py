@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..model import Assessment, Completeness, OwnProgress, completeness, own_progress
-from . import READABLE, ROUND_FILE
+from . import OTHER_SPREADSHEETS, READABLE, ROUND_FILE
 
 if TYPE_CHECKING:
     from ..readability import Readability
@@ -54,21 +54,26 @@ class FileResult:
         return self.assessment
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
+def expand(paths: Iterable[str | Path], *, other_spreadsheets: bool = False, skip: Iterable[Path] = ()) -> list[Path]:
     """Files as given; a folder stands for every assessment file in it (not below it), in name order, without the
-    lock files Excel keeps beside an open workbook (``~$``) and macOS's resource files (``._``). A folder that
-    cannot be listed stands for itself, so that reading it says why."""
+    lock files Excel keeps beside an open workbook (``~$``) and macOS's resource files (``._``); with
+    ``other_spreadsheets``, .ods and .xls files too (reading one says how to convert it). A folder that cannot be
+    listed stands for itself, so that reading it says why; a link to nothing is read, to say so. A file in
+    ``skip`` (the output, written into the folder it reads) is left out of a folder, not out of files named."""
+    skipped = {p.resolve() for p in skip}
+    suffixes = (*READABLE, *OTHER_SPREADSHEETS) if other_spreadsheets else READABLE
     files: list[Path] = []
     for path in map(Path, paths):
         if not path.is_dir():
             files.append(path)
             continue
         try:
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in READABLE and not is_clutter(p))
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and not is_clutter(p))
         except OSError:
             files.append(path)
             continue
-        files.extend(p for p in found if p.is_file())
+        found = [p for p in found if p.resolve() not in skipped]
+        files.extend(p for p in found if p.is_file() or (p.is_symlink() and not p.exists()))
     return files
 
 

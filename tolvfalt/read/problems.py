@@ -13,7 +13,7 @@ from ..model import ASCII, FIELD_ASCII
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
-_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id", "empty"}
+_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id", "empty", "outside_folder"}
 SWEDISH = {ascii_: swedish for swedish, ascii_ in {**ASCII, **FIELD_ASCII}.items()}
 _CODES = {
     "missing": "missing",
@@ -36,6 +36,12 @@ _CODES = {
     "greater_than_equal": "too_small",
     "less_than_equal": "too_large",
     "too_short": "empty",
+    "bool_parsing": "not_yes_no",
+    "bool_type": "not_yes_no",
+    "finite_number": "not_int",
+    "literal_error": "not_one_of",
+    "float_parsing": "not_number",
+    "float_type": "not_number",
 }
 
 
@@ -47,6 +53,10 @@ def problems_from(exc: ValidationError, located: Located, model: type[BaseModel]
         params: dict[str, object] = dict(error.get("ctx") or {})
         params.setdefault("value", _show(error.get("input")))
         params.setdefault("detail", error["msg"])
+        if code == "not_one_of":  # pydantic lists the choices with an English "or"
+            params["choices"] = ", ".join(re.findall(r"'([^']*)'", str(params.get("expected", ""))))
+        if code == "invalid":  # a type of error tolvfalt has no words for: the value, not pydantic's English
+            code = "invalid_value"
         suggestion = None
         if code == "unknown_key":
             params["key"] = str(loc[-1])
@@ -65,7 +75,9 @@ def _is_key_error(error: Any) -> bool:
 
 
 def _show(value: object) -> str:
-    text = str(value)
+    from ..text import visible
+
+    text = visible(str(value))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -116,14 +128,104 @@ def field_number(key: object) -> int | None:
 def framework_problems(located: Located, framework: Framework) -> list[Problem]:
     """What the framework does not have, read from the file itself so that it is found together with every other
     problem: field numbers, two keys for one field, question letters, ratings outside the scale; in the
-    assessment's own fields and in each party's of a merged one."""
+    assessment's own fields and in each party's of a merged one. Also what YAML read otherwise than it was
+    written (``written_problems``), and parties named twice."""
     data = located.data if isinstance(located.data, dict) else {}
+    written = written_problems(located)
     problems = _field_problems(data.get("fält", data.get("falt")), ("fält",), located, framework)
     parties = data.get("svarande")
+    problems += _party_names(parties, located)
     for name, part in parties.items() if isinstance(parties, dict) else ():
         if isinstance(part, dict):
             where = ("svarande", str(name), "fält")
             problems += _field_problems(part.get("fält", part.get("falt")), where, located, framework)
+    said = {(p.line, p.key) for p in written}
+    return [*written, *(p for p in problems if (p.line, p.key) not in said)]
+
+
+_INT_KEYS = {"år", "ar", "bedömning", "bedomning"}
+_BOOL_KEYS = {"utkast"}
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def written_problems(located: Located) -> list[Problem]:
+    """Unquoted values that YAML 1.1 reads as something else than was written: ``No`` (a no), ``12:30`` (the
+    number 750), ``010`` (8), ``1_000``. Where text is wanted each is refused, quoting what was written; a plain
+    number there is kept as written (``3.50``, not 3.5). Where a whole number is wanted, only one written in
+    digits is taken; a yes or no is taken as such where one is wanted (``utkast``)."""
+    problems = []
+    for path, raw in located.written.items():
+        parent, value = _at(located.data, path)
+        if parent is None or not path:
+            continue
+        last = path[-1]
+        if isinstance(value, bool) and last in _BOOL_KEYS:
+            continue
+        if last in _INT_KEYS:
+            if isinstance(value, bool) or (isinstance(value, int) and not _DECIMAL.fullmatch(raw)):
+                problems.append(_read_as(located, path, raw, value, "yaml_not_digits"))
+            continue
+        if path[0] in ("fält", "falt") and len(path) == 2:
+            continue  # a field's own value: the model says it must be a mapping
+        if isinstance(value, bool) or not _DECIMAL.fullmatch(raw):
+            problems.append(_read_as(located, path, raw, value, "yaml_not_text"))
+        else:
+            parent[int(last) if isinstance(parent, list) else _key_in(parent, last)] = raw
+    return problems
+
+
+def _read_as(located: Located, path: tuple[str, ...], raw: str, value: object, code: str) -> Problem:
+    """``code`` where a yes or no was read, ``code`` + ``_number`` where a number was."""
+    params: dict[str, object] = {"value": raw, "number": str(value)}
+    code = code if isinstance(value, bool) else f"{code}_number"
+    return Problem(code, params, located.file, located.line_for(path), _dotted(path))
+
+
+def _at(data: Any, path: tuple[str, ...]) -> tuple[Any, Any]:
+    """The container that holds the value at ``path`` (keys as text) and the value, or (None, None)."""
+    parent = None
+    current = data
+    for part in path:
+        parent = current
+        if isinstance(current, dict):
+            k = _key_in(current, part)
+            if k is _MISSING:
+                return None, None
+            current = current[k]
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return None, None
+    return parent, current
+
+
+_MISSING = object()
+
+
+def _key_in(mapping: dict[Any, Any], text: str) -> Any:
+    """The key of ``mapping`` written as ``text`` (keys may be numbers: ``fält: {1: …}``)."""
+    if text in mapping:
+        return text
+    return next((k for k in mapping if str(k) == text), _MISSING)
+
+
+def _party_names(parties: object, located: Located) -> list[Problem]:
+    """Two parties of a merged assessment whose names differ only by case, spacing or normalisation: one reader
+    would take them for one party, another for two."""
+    from ..names import clean, key
+
+    if not isinstance(parties, dict):
+        return []
+    problems = []
+    first: dict[str, str] = {}
+    for name in parties:
+        text = str(name)
+        other = first.setdefault(key(text), text)
+        if other != text:
+            where = ("svarande", text)
+            params: dict[str, object] = {"a": clean(other), "b": clean(text),
+                                         "first": located.line_for(("svarande", other))}  # fmt: skip
+            problems.append(Problem("party_twice", params, located.file, located.line_for(where), _dotted(where)))
     return problems
 
 

@@ -50,11 +50,14 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, title: str, name: str) -> li
                         return [Problem("sheet_too_large", {"sheet": title, "cell": cell[:20], "rows": MAX_ROWS,
                                                             "cols": MAX_COLUMNS}, name)]  # fmt: skip
                 elif event == "end" and tag == "c":
-                    value = next((child.text for child in elem if child.tag.endswith("}v")), None)
+                    saved = next((child for child in elem if child.tag.endswith("}v")), None)
+                    value = saved.text if saved is not None else None
                     where = f"{title}!{elem.get('r') or address_of(row, col)}"
+                    # a formula's text result is saved as t="str" (LibreOffice), an empty one as <v/>
+                    text_result = elem.get("t") in ("str", "s", "inlineStr") and saved is not None
                     if elem.get("t") == "e":
                         problems.append(Problem("cell_error", {"value": value or "#?"}, name, where))
-                    elif any(child.tag.endswith("}f") for child in elem) and not value:
+                    elif any(child.tag.endswith("}f") for child in elem) and not value and not text_result:
                         problems.append(Problem("formula_no_value", {}, name, where))
                     elem.clear()
                 elif event == "end" and tag == "row":

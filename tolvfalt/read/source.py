@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, TolvfaltError
-from ..text import pasted_breaks
+from ..text import pasted_breaks, visible
 
 Path_ = tuple[str, ...]
 MAX_TEXT_MB = 20  # an assessment is some 30 kB; anything this large is not one
@@ -25,6 +25,8 @@ class Located:
     lines: dict[Path_, int | str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     """What reading found wrong already; validation adds its own and reports all at once."""
+    written: dict[Path_, str] = field(default_factory=dict)
+    """A YAML file's unquoted values that YAML read as a number or a yes/no, as they were written."""
 
     def add_spellings(self, spellings: dict[str, str]) -> None:
         """Also file every line under the canonical key where the file used another spelling."""
@@ -75,8 +77,9 @@ def read_text(path: Path) -> str:
     model turns back into line and paragraph breaks."""
     name = display_name(path)
     raw = read_bytes(path, MAX_TEXT_MB)
-    if b"\x00" in raw[:8192]:
-        raise TolvfaltError.one("binary", file=name)
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul != -1:  # a NUL byte: a binary file, or one damaged at that line
+        raise TolvfaltError.one("binary", file=name, line=raw[:nul].count(b"\n") + 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,9 +91,10 @@ def read_text(path: Path) -> str:
 
 
 def display_name(path: Path) -> str:
-    """A path as the user typed it, relative where that is shorter."""
+    """A path as the user typed it, relative where that is shorter; a control character in a file's name is
+    shown as its escape (``\\x1b``), never sent to the terminal raw."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-    return rel if len(rel) < len(str(path)) else str(path)
+        return visible(str(path))
+    return visible(rel if len(rel) < len(str(path)) else str(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import yaml
@@ -14,6 +15,7 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
+_STR = "tag:yaml.org,2002:str"
 MAX_NODES = 1_000_000  # values built, aliases expanded ("billion laughs")
 MAX_DEPTH = 64
 MAX_EXPANDED_CHARS = 20 * 2**20  # text built, aliases expanded: no more than the largest file holds
@@ -39,7 +41,7 @@ def parse_yaml(text: str, file: str) -> Located:
     data = builder.build(node, ())
     if builder.problems:
         raise TolvfaltError(builder.problems)
-    return Located(data, file, builder.lines)
+    return Located(data, file, builder.lines, written=builder.written)
 
 
 # What PyYAML says, and the mistake a person made: each gets a message of its own, in the user's language.
@@ -83,6 +85,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
         self.chars = 0
+        self.written: dict[Path_, str] = {}
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -99,8 +102,10 @@ class _Builder:
         self.chars += len(node.value)
         if self.chars > MAX_EXPANDED_CHARS:
             raise TolvfaltError.one("too_much_text", file=self.file, line=node.start_mark.line + 1, limit=20)
+        if node.tag == _STR:  # text, as most values are: what the constructor would return, without its cost
+            return node.value
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
         except (ValueError, OverflowError):
             # 2009-02-30, hour 25, a number of 5,000 digits: kept as the text it is, which the model accepts where
             # text is wanted and refuses, with its own message, where a date or a number is
@@ -110,13 +115,16 @@ class _Builder:
             params: dict[str, object] = {"detail": detail, "value": _show(node.value)}
             self.problems.append(Problem("invalid", params, self.file, node.start_mark.line + 1, _key(path)))
             return None
+        if not getattr(node, "style", None) and isinstance(value, (bool, int, float)):  # plain, unquoted
+            self.written[path] = node.value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
-            key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._key(key_node, path)
             if key is None or isinstance(key, (list, dict)):
                 self.problems.append(Problem("bad_key", {}, self.file, line, _key(path)))
                 continue
@@ -134,6 +142,14 @@ class _Builder:
             self.lines[sub] = line
             result[key] = self.build(value_node, sub)
         return result
+
+    def _key(self, node: yaml.Node, path: Path_) -> Any:
+        """A mapping's key: text in NFC, so that keys typed on a Mac and on Windows are one key."""
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        key = self.build(node, path)
+        self.written.pop(path, None)  # a key is no value (the mapping's own path holds no scalar)
+        return unicodedata.normalize("NFC", key) if isinstance(key, str) else key
 
 
 def _show(value: str) -> str:

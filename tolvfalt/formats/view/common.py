@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
+from ...errors import Problem, TolvfaltError
 from ...framework import Framework, GridField
 from ...i18n import Lang, label
-from ...model import STATUS_LABELS, Completeness, FieldAnswers, FollowUp
+from ...model import STATUS_LABELS, Assessment, Completeness, FieldAnswers, FollowUp, Part
 from ...text import Span, paragraphs, spans
 
 Paragraph = list[Span]
@@ -53,3 +55,38 @@ def status_text(status: str | None, lang: Lang) -> str:
 
 def follow_up(item: FollowUp, lang: Lang) -> FollowUpView:
     return FollowUpView(item.atgard, status_text(item.status, lang), item.kommentar)
+
+
+# A document for people to read holds at most this much (docs/format.md, "Limits"): a kartläggning is some 30,000
+# characters; at these limits a PDF takes some 30 s (benchmarks/documents.py), and far beyond them minutes.
+DOCUMENT_CHARACTERS = 400_000
+DOCUMENT_POINTS = 2_000
+
+
+def within_document_limits(parts: Iterable[Part]) -> None:
+    """Refuse, before anything is laid out, a document larger than any kartläggning: more text or more points
+    (brister, möjligheter, åtgärder, follow-ups and insatser, every party's counted) than the limits."""
+    characters = points = 0
+    for part in parts:
+        parties = part.svarande.values() if isinstance(part, Assessment) else ()
+        for one in (part, *parties):
+            characters += sum(len(t) for t in _texts(one))
+            points += len(one.insatser) + sum(
+                len(f.brister) + len(f.mojligheter) + len(f.atgarder) + len(f.uppfoljning) for f in one.falt.values()
+            )
+    problems = []
+    if characters > DOCUMENT_CHARACTERS:
+        problems.append(Problem("document_text_over", {"n": characters, "limit": DOCUMENT_CHARACTERS}))
+    if points > DOCUMENT_POINTS:
+        problems.append(Problem("document_points_over", {"n": points, "limit": DOCUMENT_POINTS}))
+    if problems:
+        raise TolvfaltError(problems)
+
+
+def _texts(part: Part) -> Iterable[str]:
+    own = [getattr(part, key, None) for key in ("inledning", "sammanfattning", "avslutning")]
+    yield from (t for t in own if t)
+    for f in part.falt.values():
+        yield from (t for t in f.svar.values() if t)
+        yield from (f.analys or "", *f.brister, *f.mojligheter, *f.atgarder)
+        yield from (u.atgard + (u.kommentar or "") for u in f.uppfoljning)

@@ -18,6 +18,7 @@ from .common import (
     point_lists,
     prose,
     short_heading,
+    within_document_limits,
 )
 from .rating import Rating, legend, rating, trend
 
@@ -151,6 +152,7 @@ def document(
 ) -> DocumentView:
     """The document's view; without ``mentions``, the insatser table is left out (the terminal shows none)."""
     a = assessment
+    within_document_limits([a])
     done = completeness(a, framework)
     agreed = {f.number: _agreed(a, framework, f.number, lang) for f in framework.fields}
     grid = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...i18n import Lang, label
-from .common import Paragraph, prose, short_heading
+from .common import Paragraph, prose, short_heading, within_document_limits
 
 if TYPE_CHECKING:
     from ...merged import Merged
@@ -39,6 +39,7 @@ class MergedView(NamedTuple):
 
 def merged(m: Merged, lang: Lang) -> MergedView:
     fw = m.framework
+    within_document_limits([r.loaded for r in (*m.responses, *([m.head] if m.head else []))])
     first = m.responses[0].loaded
     spreads = [
         SpreadRow(
