@@ -254,3 +254,11 @@ def test_compare_of_two_rounds_shows_the_parties_side_by_side(round_folder, tmp_
     assert "kopierat?" not in md  # every answer here is a few words: kept from last year is no sign of copying
     title = md.splitlines()[0]
     assert title.count("Exempelforsens Samordningsförbund") == 1
+
+
+def test_template_honours_forbund_and_ar_for_the_forbunds_own_workbook(tmp_path):
+    out = tmp_path / "egen.xlsx"
+    assert cli("template", "-o", out, "--forbund", FORBUND, "--ar", "2027").exit_code == 0
+    data = __import__("json").loads(cli("assess", out, "--format", "json").stdout)
+    assert data["förbund"] == FORBUND
+    assert data["år"] == 2027
