@@ -52,12 +52,8 @@ def many_points(path: Path, n: int) -> None:
 
 def long_word(path: Path, length: int) -> None:
     word = "samverkan" * (length // 9)
-    path.write_text(
-        f"förbund: Stora förbundet\når: 2024\ninsatser: [{word[:200]}]\n"
-        f"fält:\n  1:\n    svar:\n      a: Före {word} efter\n"
-        f"    brister: [{word}]\n",
-        "utf-8",
-    )
+    head = f"förbund: Stora förbundet\når: 2024\ninsatser: [{word[:200]}]\n"
+    path.write_text(head + f"fält:\n  1:\n    svar:\n      a: Före {word} efter\n    brister: [{word}]\n", "utf-8")
 
 
 def main() -> None:

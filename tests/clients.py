@@ -42,7 +42,8 @@ def chromium_pdf(html: Path, pdf: Path) -> Path:
          html.resolve().as_uri()],
         check=True, capture_output=True, timeout=240,
     )  # fmt: skip
-    assert pdf.exists() and pdf.stat().st_size > 1000
+    assert pdf.exists()
+    assert pdf.stat().st_size > 1000
     return pdf
 
 

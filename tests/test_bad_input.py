@@ -66,27 +66,31 @@ def test_empty_file(tmp_path):
     path = tmp_path / "tom.yaml"
     path.write_text("", "utf-8")
     run = cli("check", path)
-    assert run.exit_code == 1 and "tom.yaml: filen är tom" in run.stdout
+    assert run.exit_code == 1
+    assert "tom.yaml: filen är tom" in run.stdout
 
 
 def test_directory(tmp_path):
     folder = tmp_path / "mapp.yaml"
     folder.mkdir()
     run = cli("assess", folder)
-    assert run.exit_code == 1 and "är en katalog" in run.stderr
+    assert run.exit_code == 1
+    assert "är en katalog" in run.stderr
     assert_no_traceback(run)
 
 
 def test_missing_file(tmp_path):
     run = cli("assess", tmp_path / "saknas.yaml")
-    assert run.exit_code == 1 and "saknas.yaml: filen finns inte" in run.stderr
+    assert run.exit_code == 1
+    assert "saknas.yaml: filen finns inte" in run.stderr
 
 
 def test_binary_file(tmp_path):
     path = tmp_path / "bild.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     run = cli("assess", path)
-    assert run.exit_code == 1 and "binärfil" in run.stderr
+    assert run.exit_code == 1
+    assert "binärfil" in run.stderr
     assert_no_traceback(run)
 
 
@@ -132,7 +136,8 @@ def test_alias_bomb_is_refused(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     run = cli("check", path)
-    assert run.exit_code == 1 and "för stor" in run.stdout
+    assert run.exit_code == 1
+    assert "för stor" in run.stdout
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -142,7 +147,8 @@ def test_any_text_is_loaded_or_refused_cleanly(text):
     try:
         validate(parse_yaml(text, "x.yaml"))
     except TolvfaltError as exc:
-        assert exc.problems and all(p.file == "x.yaml" for p in exc.problems)
+        assert exc.problems
+        assert all(p.file == "x.yaml" for p in exc.problems)
         assert all(p.format("sv") and p.format("en") for p in exc.problems)
 
 
@@ -178,4 +184,5 @@ def test_huge_yaml_is_refused_before_reading(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(21 * 1024 * 1024)
     run = cli("check", path)
-    assert run.exit_code == 1 and "stor.yaml: är 21 MB; största tillåtna storlek är 20 MB" in run.stdout
+    assert run.exit_code == 1
+    assert "stor.yaml: är 21 MB; största tillåtna storlek är 20 MB" in run.stdout

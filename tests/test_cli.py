@@ -48,7 +48,8 @@ def test_assess_default_is_markdown_when_not_a_tty():
 def test_assess_terminal_shows_grid_and_narrative():
     run = cli("assess", EXAMPLE, "--format", "terminal")
     assert run.exit_code == 0
-    assert "Tolvfältaren" in run.stdout and "3/3 besvarade" in run.stdout
+    assert "Tolvfältaren" in run.stdout
+    assert "3/3 besvarade" in run.stdout
     assert "Fält 12: Samordningsförbund - Resultat och effekter" in run.stdout
 
 
@@ -65,7 +66,8 @@ def test_assess_output_format_from_extension(tmp_path, suffix):
     out = tmp_path / f"ut{suffix}"
     run = cli("assess", EXAMPLE, "-o", out)
     assert run.exit_code == 0, run.stderr
-    assert out.exists() and out.stat().st_size > 10_000
+    assert out.exists()
+    assert out.stat().st_size > 10_000
     assert str(out.name) in run.stderr
     if suffix == ".json":
         assert json.loads(out.read_text("utf-8"))["förbund"] == "Norra Västmanlands Samordningsförbund"
@@ -88,7 +90,8 @@ def test_incomplete_renders_gaps_and_reports_on_stderr(incomplete):
     run = cli("assess", incomplete, "--format", "md")
     assert run.exit_code == 0
     assert run.stdout.count("*Ej besvarad*") == 21
-    assert "2 av 23 frågor besvarade" in run.stderr and "1c" in run.stderr
+    assert "2 av 23 frågor besvarade" in run.stderr
+    assert "1c" in run.stderr
     assert "**Bedömning:** 2 Godtagbar" in run.stdout
 
 
@@ -96,7 +99,8 @@ def test_strict_refuses_incomplete(incomplete, tmp_path):
     out = tmp_path / "x.md"
     run = cli("assess", incomplete, "--strict", "-o", out)
     assert run.exit_code == 1
-    assert "ofullständig" in run.stderr and not out.exists()
+    assert "ofullständig" in run.stderr
+    assert not out.exists()
     assert_no_traceback(run)
 
 
@@ -106,7 +110,8 @@ def test_check_reports_one_line_per_file(incomplete):
     lines = run.stdout.strip().splitlines()
     assert len(lines) == 2
     assert ": OK, 23/23 besvarade; LIX " in lines[0]
-    assert "2/23 besvarade" in lines[1] and "ofullständig" in lines[1]
+    assert "2/23 besvarade" in lines[1]
+    assert "ofullständig" in lines[1]
 
 
 def test_check_strict_fails_incomplete(incomplete):
@@ -120,14 +125,16 @@ def test_check_fails_if_any_file_fails(tmp_path):
     bad.write_text("förbund: X\når: 2009\nfält:\n  13: {}\n", "utf-8")
     run = cli("check", EXAMPLE, bad)
     assert run.exit_code == 1
-    assert "OK, 23/23" in run.stdout and "trasig.yaml:4: fält.13" in run.stdout
+    assert "OK, 23/23" in run.stdout
+    assert "trasig.yaml:4: fält.13" in run.stdout
 
 
 def test_check_json(tmp_path, incomplete):
     run = cli("check", "--json", EXAMPLE, incomplete)
     results = json.loads(run.stdout)
     assert [r["ok"] for r in results] == [True, True]
-    assert results[1]["answered"] == ["1a", "1b"] and "12a" in results[1]["missing"]
+    assert results[1]["answered"] == ["1a", "1b"]
+    assert "12a" in results[1]["missing"]
 
 
 def test_new_writes_a_skeleton_that_checks(tmp_path):
@@ -137,7 +144,8 @@ def test_new_writes_a_skeleton_that_checks(tmp_path):
     text = path.read_text("utf-8")
     assert "# 7b: Använder myndigheterna samordningsförbundet för samverkan?" in text
     check = cli("check", path)
-    assert check.exit_code == 0 and "0/23 besvarade" in check.stdout
+    assert check.exit_code == 0
+    assert "0/23 besvarade" in check.stdout
 
 
 def test_new_from_last_year(tmp_path, framework):
@@ -157,13 +165,15 @@ def test_new_refuses_to_overwrite(tmp_path):
     path = tmp_path / "finns.yaml"
     path.write_text("redan här", "utf-8")
     run = cli("new", path, "--forbund", "X")
-    assert run.exit_code == 1 and "--force" in run.stderr
+    assert run.exit_code == 1
+    assert "--force" in run.stderr
     assert path.read_text("utf-8") == "redan här"
 
 
 def test_new_without_name_is_a_usage_error(tmp_path):
     run = cli("new", tmp_path / "x.yaml")
-    assert run.exit_code == 2 and "--forbund" in run.stderr
+    assert run.exit_code == 2
+    assert "--forbund" in run.stderr
 
 
 def test_schema_is_json_schema():
@@ -178,13 +188,15 @@ def test_never_over_an_input_file(tmp_path):
     copy = tmp_path / "2009.yaml"
     copy.write_bytes(EXAMPLE.read_bytes())
     run = cli("assess", copy, "-o", copy)
-    assert run.exit_code == 1 and "samma fil" in run.stderr
+    assert run.exit_code == 1
+    assert "samma fil" in run.stderr
     assert copy.read_bytes() == EXAMPLE.read_bytes()
 
 
 def test_binary_format_needs_output():
     run = cli("assess", EXAMPLE, "--format", "xlsx")
-    assert run.exit_code == 2 and "-o" in run.stderr
+    assert run.exit_code == 2
+    assert "-o" in run.stderr
 
 
 @pytest.mark.parametrize(
@@ -204,12 +216,14 @@ def test_main_takes_argv(capsys):
 
 def test_debug_shows_the_traceback(tmp_path):
     run = cli("assess", tmp_path / "saknas.yaml", "--debug")
-    assert run.exit_code == 1 and run.exception is not None
+    assert run.exit_code == 1
+    assert run.exception is not None
 
 
 def test_python_dash_m_and_console_script():
     out = subprocess.run([sys.executable, "-m", "tolvfalt", "check", str(EXAMPLE)], capture_output=True, text=True)
-    assert out.returncode == 0 and "OK, 23/23" in out.stdout
+    assert out.returncode == 0
+    assert "OK, 23/23" in out.stdout
 
 
 def test_canonical_yaml_is_stable(framework):

@@ -36,11 +36,14 @@ def test_compare_examples_json():
     assert [y["år"] for y in norra["years"]] == [2009, 2010, 2011]
     last = next(c for c in norra["changes"] if c["from"] == 2010)
     by_field = {f["fält"]: f for f in last["fields"]}
-    assert by_field[1]["rating_delta"] == 1 and by_field[10]["rating_delta"] == -1
+    assert by_field[1]["rating_delta"] == 1
+    assert by_field[10]["rating_delta"] == -1
     assert by_field[3]["gone_brister"] == ["Bortfallsanalys saknas i tre insatser"]
     assert by_field[10]["new_brister"] == ["Två insatser avslutade i förtid"]
-    assert "1a" not in by_field[1]["unchanged_answers"] and "1b" in by_field[1]["unchanged_answers"]
-    assert set(data["same_year"]) == {"2010"} and len(data["same_year"]["2010"]) == 2
+    assert "1a" not in by_field[1]["unchanged_answers"]
+    assert "1b" in by_field[1]["unchanged_answers"]
+    assert set(data["same_year"]) == {"2010"}
+    assert len(data["same_year"]["2010"]) == 2
 
 
 def test_compare_terminal_shows_every_view():
@@ -60,7 +63,8 @@ def test_compare_markdown_and_html(tmp_path, framework):
     page = html.read_text("utf-8")
     series = {(a.forbund, a.respondent) for a in (load(p, framework) for p in EXAMPLES.glob("*.yaml"))}
     assert page.count("<svg") == len(series) * len(framework.fields)
-    assert "<script" not in page and "href=" not in page
+    assert "<script" not in page
+    assert "href=" not in page
 
 
 def test_compare_csv_long_format(tmp_path, framework):
@@ -73,7 +77,9 @@ def test_compare_csv_long_format(tmp_path, framework):
     assert len(rows) == len(files) * len(framework.question_ids)
     row = next(r for r in rows if r["år"] == "2011" and r["fråga"] == "10a")
     a = load(EXAMPLES / "2011-pahittad.yaml", framework)
-    assert row["bedömning"] == "1" and row["besvarad"] == "1" and row["brister"] == "2"
+    assert row["bedömning"] == "1"
+    assert row["besvarad"] == "1"
+    assert row["brister"] == "2"
     assert int(row["ord"]) == len((a.answer("10a") or "").split())
 
 
@@ -107,7 +113,8 @@ def test_one_broken_file_does_not_stop_the_batch(tmp_path):
     run = cli("compare", tmp_path, "--format", "json")
     assert run.exit_code == 1
     assert len(json.loads(run.stdout)["series"]) == 1
-    assert "trasig.yaml:2: år" in run.stderr and "annan.yaml:4: fält.13" in run.stderr
+    assert "trasig.yaml:2: år" in run.stderr
+    assert "annan.yaml:4: fält.13" in run.stderr
     assert_no_traceback(run)
 
 
@@ -140,7 +147,8 @@ def test_compare_finds_the_changes_made(tmp_path_factory, base: Assessment, fiel
     (step,) = data["series"][0]["changes"]
     found = {f["fält"]: f for f in step["fields"]}[field]
     assert found["rating_delta"] == rating[1] - rating[0]
-    assert found["new_brister"] == [f"ny {brist}"] and found["gone_brister"] == [f"gammal {brist}"]
+    assert found["new_brister"] == [f"ny {brist}"]
+    assert found["gone_brister"] == [f"gammal {brist}"]
     from tolvfalt.comparison import COPIED_FROM_WORDS
     from tolvfalt.text import word_count
 
@@ -192,20 +200,25 @@ def test_merge_markdown_shows_every_answer(tmp_path, respondents):
     out = tmp_path / "alla.md"
     assert cli("merge", *respondents, "-o", out).exit_code == 0
     md = out.read_text("utf-8")
-    assert "**Försäkringskassan:** Ja, delvis." in md and "**Kommunen:** Ja." in md and "**Regionen:** *Nej*." in md
+    assert "**Försäkringskassan:** Ja, delvis." in md
+    assert "**Kommunen:** Ja." in md
+    assert "**Regionen:** *Nej*." in md
     assert "| 1 | 1 | 4 | 2 | 1–4 | **olika bedömningar – diskutera** |" in md
 
 
 def test_merge_yaml_keeps_every_party(tmp_path, respondents, framework):
     out = tmp_path / "alla.yaml"
     run = cli("merge", *respondents, "-o", out)
-    assert run.exit_code == 0 and "--head" in run.stderr  # no förbundschef's part: author and date are missing
+    assert run.exit_code == 0
+    assert "--head" in run.stderr  # no förbundschef's part: author and date are missing
     merged = load(out, framework)
     assert list(merged.svarande) == ["Försäkringskassan", "Kommunen", "Regionen"]
     assert [r.falt[1].bedomning for r in merged.svarande.values()] == [1, 4, 2]
     assert merged.svarande["Regionen"].falt[1].svar["a"] == "*Nej*."
     assert merged.svarande["Kommunen"].fil.endswith("Kommunen.yaml")
-    assert merged.falt == {} and merged.forfattare is None and merged.respondent is None
+    assert merged.falt == {}
+    assert merged.forfattare is None
+    assert merged.respondent is None
     assert merged.answer("1a") == "Ja, delvis."
 
 
@@ -219,10 +232,13 @@ def test_merge_with_the_head(tmp_path, respondents, framework):
     out = tmp_path / "alla.yaml"
     for args in (["--head", head], [head]):  # named, or found as the one file without respondent
         run = cli("merge", *respondents, *args, "-o", out, "--force")
-        assert run.exit_code == 0 and "--head" not in run.stderr, run.stderr
+        assert run.exit_code == 0, run.stderr
+        assert "--head" not in run.stderr, run.stderr
         merged = load(out, framework)
-        assert merged.forfattare == "Förbundschefen" and merged.falt[1].bedomning == 2
-        assert merged.falt[1].analys == "Parterna ser olika på målen." and len(merged.svarande) == 3
+        assert merged.forfattare == "Förbundschefen"
+        assert merged.falt[1].bedomning == 2
+        assert merged.falt[1].analys == "Parterna ser olika på målen."
+        assert len(merged.svarande) == 3
 
 
 def test_merge_html_and_workbook(tmp_path, respondents, framework):
@@ -239,7 +255,9 @@ def test_merge_refuses_mismatch_unless_forced(tmp_path, respondents):
     other = tmp_path / "annat.yaml"
     other.write_text("förbund: Annat förbund\når: 2011\n", "utf-8")
     run = cli("merge", *respondents, other)
-    assert run.exit_code == 1 and "förbund skiljer sig" in run.stderr and "år skiljer sig" in run.stderr
+    assert run.exit_code == 1
+    assert "förbund skiljer sig" in run.stderr
+    assert "år skiljer sig" in run.stderr
     assert cli("merge", *respondents, other, "--force").exit_code == 0
 
 
@@ -254,7 +272,8 @@ def test_parallel_reading_gives_the_same_result(tmp_path, monkeypatch, framework
     monkeypatch.setattr(many, "PARALLEL_FROM", 2)
     seen: list[Path] = []
     parallel = list(many.read_many(files, framework, progress=seen.append))
-    assert parallel == sequential and seen == files
+    assert parallel == sequential
+    assert seen == files
     assert [x.assessment.ar for x in parallel if x.assessment] == [2009, 2010, 2011]
     assert [p.code for x in parallel for p in x.problems] == ["not_int"]
 

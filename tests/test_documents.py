@@ -64,16 +64,19 @@ def test_docx_structure(tmp_path, framework):
     assert styles.count("Title") == 1
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     fields = [framework.heading(f, "sv") for f in framework.fields]
-    assert headings[0] == "Sammanfattning för styrelsen" and [h for h in headings if h in fields] == fields
+    assert headings[0] == "Sammanfattning för styrelsen"
+    assert [h for h in headings if h in fields] == fields
     questions = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert [q for q in questions if q in {x.sv for x in framework.questions}] == [x.sv for x in framework.questions]
     # no paragraph of bold text alone stands in for a heading
     assert not [p.text for p in doc.paragraphs if p.runs and p.style.name == "Normal" and all(r.bold for r in p.runs)]
     grid = doc.tables[1]
-    assert (len(grid.rows), len(grid.columns)) == (5, 4) and grid.style.name == "Table Grid"
+    assert (len(grid.rows), len(grid.columns)) == (5, 4)
+    assert grid.style.name == "Table Grid"
     assert grid.cell(1, 1).paragraphs[1].text == "Finns ett gemensamt mål för deltagaren?"
     italic = [r.text for p in doc.paragraphs for r in p.runs if r.italic]
-    assert "tillsammans" in italic and "inte" in italic
+    assert "tillsammans" in italic
+    assert "inte" in italic
     assert doc.paragraphs[0].text == "Fagersta | 2009-10-06"
     assert [p.text for p in doc.paragraphs[-3:]] == ["Jonas Wells", "Norra Västmanlands Samordningsförbund",
                                                       "Fagersta, 2009-10-06"]  # fmt: skip
@@ -100,10 +103,13 @@ def test_docx_summary_and_insatser(tmp_path, rated):
     assert cli("assess", rated, "-o", out).exit_code == 0
     doc = docx.Document(str(out))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Sammanfattning" in text and "För få platser i Bron" in text and "Gemensam handledning" in text
+    assert "Sammanfattning" in text
+    assert "För få platser i Bron" in text
+    assert "Gemensam handledning" in text
     insatser = doc.tables[2]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in insatser.rows[1:]}
-    assert rows["Steget"][0] == "✓" and rows["Steget"][4] == ""
+    assert rows["Steget"][0] == "✓"
+    assert rows["Steget"][4] == ""
     assert rows["Bron"][0] == "✓"
 
 
@@ -127,7 +133,8 @@ def test_bad_docx_template(tmp_path, rated):
     template = tmp_path / "mall.docx"
     template.write_text("inte word", "utf-8")
     run = cli("assess", rated, "-o", tmp_path / "k.docx", "--docx-template", template)
-    assert run.exit_code == 1 and "är inget Word-dokument" in run.stderr
+    assert run.exit_code == 1
+    assert "är inget Word-dokument" in run.stderr
     assert_no_traceback(run)
 
 
@@ -147,7 +154,9 @@ def test_html_is_self_contained(tmp_path):
     out = tmp_path / "k.html"
     assert cli("assess", EXAMPLE, "-o", out).exit_code == 0
     page = out.read_text("utf-8")
-    assert "<script" not in page and "<link" not in page and "@import" not in page
+    assert "<script" not in page
+    assert "<link" not in page
+    assert "@import" not in page
     assert not re.search(r"""(src|href)=["'](?!#)""", page)  # links only within the page
     assert "size: A4;" in page
 
@@ -162,7 +171,8 @@ def test_html_escapes_user_text(tmp_path):
     out = tmp_path / "x.html"
     assert cli("assess", path, "-o", out).exit_code == 0
     page = out.read_text("utf-8")
-    assert "<script>" not in page and "<img" not in page
+    assert "<script>" not in page
+    assert "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;citat&#34;" in page
     assert "A &amp; B &lt;förbund&gt;" in page
 
@@ -202,21 +212,25 @@ def test_english_document(tmp_path, suffix, framework):
         else html.unescape(re.sub(r"\\(.)", r"\1", out.read_text("utf-8")))
     )
     in_order(text, [*document_parts(framework, "en")])
-    assert "Summary" in text and "Fält" not in text and "Ej besvarad" not in text
+    assert "Summary" in text
+    assert "Fält" not in text
+    assert "Ej besvarad" not in text
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
 def test_incomplete_document_marks_gaps(tmp_path, rated, suffix):
     out = tmp_path / f"k{suffix}"
     run = cli("assess", rated, "-o", out)
-    assert run.exit_code == 0 and "3 av 23 frågor besvarade" in run.stderr
+    assert run.exit_code == 0
+    assert "3 av 23 frågor besvarade" in run.stderr
     text = (
         "\n".join(p.text for p in docx.Document(str(out)).paragraphs) if suffix == ".docx" else out.read_text("utf-8")
     )
     assert text.count("Ej besvarad") == 20
     assert "3 av 23 frågor besvarade" in text
     strict = cli("assess", rated, "-o", tmp_path / f"s{suffix}", "--strict")
-    assert strict.exit_code == 1 and not (tmp_path / f"s{suffix}").exists()
+    assert strict.exit_code == 1
+    assert not (tmp_path / f"s{suffix}").exists()
 
 
 def test_markdown_summary(tmp_path, rated):

@@ -39,13 +39,18 @@ def test_template_layout(framework):
     ids = [row[0].value for row in svar.iter_rows(min_row=2)]
     assert ids == list(framework.question_ids)
     assert svar.column_dimensions["A"].hidden
-    assert svar.protection.sheet and not svar["F2"].protection.locked and svar["E2"].protection.locked
+    assert svar.protection.sheet
+    assert not svar["F2"].protection.locked
+    assert svar["E2"].protection.locked
     assert svar.freeze_panes == "F2"
     validations = svar.data_validations.dataValidation
-    assert len(validations) == 1 and validations[0].formula1 == '"1 Otillfredsställande,2 Godtagbar,3 God,4 Mycket god"'
+    assert len(validations) == 1
+    assert validations[0].formula1 == '"1 Otillfredsställande,2 Godtagbar,3 God,4 Mycket god"'
     grid = wb["Tolvfältaren"]
-    assert grid.page_setup.orientation == "landscape" and grid.page_setup.fitToHeight == 1
-    assert str(grid["B3"].value).startswith('="1  "') and "COUNTIFS" in grid["B3"].value
+    assert grid.page_setup.orientation == "landscape"
+    assert grid.page_setup.fitToHeight == 1
+    assert str(grid["B3"].value).startswith('="1  "')
+    assert "COUNTIFS" in grid["B3"].value
 
 
 def test_assess_xlsx_round_trip_of_the_example(tmp_path, framework):
@@ -54,7 +59,8 @@ def test_assess_xlsx_round_trip_of_the_example(tmp_path, framework):
     assert run.exit_code == 0, run.stderr
     assert load(out, framework) == load(EXAMPLE, framework)
     check = cli("check", out)
-    assert check.exit_code == 0 and "OK, 23/23" in check.stdout
+    assert check.exit_code == 0
+    assert "OK, 23/23" in check.stdout
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -90,7 +96,8 @@ def test_fill_the_blank_template_like_a_person(tmp_path, framework):
     assessment = load(path, framework)
     assert (assessment.forbund, assessment.ar, str(assessment.datum)) == ("Exempelförbundet", 2025, "2025-10-01")
     assert assessment.answer("1a") == "Första stycket.\n\nAndra stycket med *kursiv* text."
-    assert assessment.falt[1].bedomning == 3 and assessment.falt[12].bedomning == 4
+    assert assessment.falt[1].bedomning == 3
+    assert assessment.falt[12].bedomning == 4
     assert assessment.falt[1].brister == ["Saknar gemensamma mål", "För få platser"]
 
 
@@ -145,7 +152,8 @@ def test_bad_workbooks(tmp_path):
     for name, (data, message) in cases.items():
         run = cli("check", _bad(tmp_path, name, data))
         assert run.exit_code == 1, name
-        assert f"{name}: " in run.stdout and message in run.stdout, (name, run.stdout)
+        assert f"{name}: " in run.stdout, (name, run.stdout)
+        assert message in run.stdout, (name, run.stdout)
         assert_no_traceback(run)
 
 
@@ -187,7 +195,9 @@ def test_too_long_text_is_an_error_not_truncated(tmp_path):
     path.write_text("förbund: X\når: 2024\nfält:\n  3:\n    svar:\n      b: " + "ord " * 9000 + "\n", "utf-8")
     out = tmp_path / "lang.xlsx"
     run = cli("assess", path, "-o", out)
-    assert run.exit_code == 1 and "fält.3.svar.b" in run.stderr and "32767" in run.stderr
+    assert run.exit_code == 1
+    assert "fält.3.svar.b" in run.stderr
+    assert "32767" in run.stderr
     assert not out.exists()
 
 
@@ -199,11 +209,13 @@ def test_template_from_last_year(tmp_path):
     assert header[-4:] == ["Svar 2009", "Bedömning 2009", "Brister 2009", "Åtgärder 2009"]
     last_year = " ".join(str(c.value) for c in wb["Svar"]["K"] if c.value)
     assert "**" not in last_year  # last year's answers as plain text, for reading
-    assert wb["Svar"].print_title_rows == "$1:$1" and wb["Svar"].page_setup.orientation == "landscape"
+    assert wb["Svar"].print_title_rows == "$1:$1"
+    assert wb["Svar"].page_setup.orientation == "landscape"
     assert wb["Svar"].cell(2, len(header) - 3).value.startswith("Samordningsförbundet finansierar")
     assert wb["Uppgifter"]["C3"].value == 2010
     check = cli("check", out)
-    assert check.exit_code == 0 and "0/23" in check.stdout
+    assert check.exit_code == 0
+    assert "0/23" in check.stdout
 
 
 def test_size_limits(tmp_path, monkeypatch):
@@ -213,10 +225,12 @@ def test_size_limits(tmp_path, monkeypatch):
     path.write_bytes(TEMPLATE.read_bytes())
     monkeypatch.setattr(from_excel, "MAX_UNPACKED_MB", 0)
     run = cli("check", path)
-    assert run.exit_code == 1 and "största tillåtna storlek är 0 MB" in run.stdout
+    assert run.exit_code == 1
+    assert "största tillåtna storlek är 0 MB" in run.stdout
     monkeypatch.setattr(from_excel, "MAX_FILE_MB", 0)
     run = cli("check", path)
-    assert run.exit_code == 1 and "största tillåtna storlek är 0 MB" in run.stdout
+    assert run.exit_code == 1
+    assert "största tillåtna storlek är 0 MB" in run.stdout
 
 
 def test_a_real_oversized_file_is_refused_before_reading(tmp_path):
@@ -224,7 +238,8 @@ def test_a_real_oversized_file_is_refused_before_reading(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(21 * 1024 * 1024)  # sparse: 21 MB without writing them
     run = cli("check", path)
-    assert run.exit_code == 1 and "är 21 MB; största tillåtna storlek är 20 MB" in run.stdout
+    assert run.exit_code == 1
+    assert "är 21 MB; största tillåtna storlek är 20 MB" in run.stdout
 
 
 def test_dates_and_numbers_typed_as_text(tmp_path, framework):

@@ -77,7 +77,7 @@ def test_what_counts_as_a_response_is_the_models():
 def test_shared_options_are_defined_once():
     cli = {name: text for name, text in SOURCES.items() if name.startswith("cli/")}
     for option in ("--force", "--strict", "--forbund", "--ar"):
-        assert _homes(rf"typer\.Option\(\s*\"{option}\"", cli) == {"cli/options.py"}, option
+        assert _homes(rf"typer\.Option\(\s*\"{option}\"", cli) == {"cli/options.py"}, option  # on its own line too
 
 
 def test_the_library_gives_every_warning_the_command_line_prints():

@@ -99,7 +99,8 @@ def test_axe_core_finds_no_violation_on_any_page(tmp_path):
             found[path.name] = [(v["id"], v["nodes"][0]["html"][:120]) for v in result.response["violations"]]
             assert result.response["passes"], path.name  # axe really ran its rules
         browser.close()
-    assert found and not any(found.values()), found
+    assert found, found
+    assert not any(found.values()), found
 
 
 def test_every_coloured_cell_of_every_page_reads(tmp_path):
@@ -119,7 +120,9 @@ def test_charts_say_what_they_show(tmp_path, framework):
     titles = re.findall(r"<svg[^>]*role=\"img\"[^>]*><title>([^<]+)</title>", page)
     assert len(titles) == page.count("<svg") > 0
     assert "1 Deltagare · Struktur och förutsättningar: 2009 –, 2010 3, 2011 4" in titles
-    assert "<caption>" in page and 'scope="col"' in page and 'scope="row"' in page
+    assert "<caption>" in page
+    assert 'scope="col"' in page
+    assert 'scope="row"' in page
     assert "<title>Jämförelse: Exempelforsens Samordningsförbund 2010, Norra Västmanlands" in page
 
 
@@ -167,15 +170,21 @@ def test_the_pdf_is_tagged_titled_and_in_order(tmp_path, framework, lang, code):
     assert run.exit_code == 0, run.stderr
     with pikepdf.open(out) as pdf:
         assert str(pdf.Root.Lang) == code
-        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) and bool(pdf.Root.MarkInfo.Marked)
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+        assert bool(pdf.Root.MarkInfo.Marked)
         title = "Kartläggning av samverkan 2009" if lang == "sv" else "Mapping of collaboration 2009"
-        assert str(pdf.docinfo.Title).startswith(title) and str(pdf.docinfo.Author) == "Jonas Wells"
+        assert str(pdf.docinfo.Title).startswith(title)
+        assert str(pdf.docinfo.Author) == "Jonas Wells"
         with pdf.open_metadata() as xmp:
             assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("2", "A")
         roles = _structure(pdf)
-    assert roles["/H1"] == 1 and roles["/H2"] >= len(framework.fields) and roles["/H3"] >= len(framework.questions)
-    assert roles["/TH"] >= 2 * (len(framework.rows) + len(framework.columns)) and roles["/Caption"] >= 2
-    assert roles["/L"] >= 1 and roles["/LI"] >= 1
+    assert roles["/H1"] == 1
+    assert roles["/H2"] >= len(framework.fields)
+    assert roles["/H3"] >= len(framework.questions)
+    assert roles["/TH"] >= 2 * (len(framework.rows) + len(framework.columns))
+    assert roles["/Caption"] >= 2
+    assert roles["/L"] >= 1
+    assert roles["/LI"] >= 1
     parts = []
     for f in framework.fields:
         parts.append(framework.heading(f, lang))
@@ -199,9 +208,11 @@ def test_a_draft_says_so_on_every_page_and_signs_with_the_decision(tmp_path):
     for number in range(1, pages + 1):
         text = subprocess.run([PDFTOTEXT, "-f", str(number), "-l", str(number), out, "-"], capture_output=True,
                               text=True, check=True).stdout  # fmt: skip
-        assert "UTKAST" in text and f"Sida {number} av {pages}" in text
+        assert "UTKAST" in text
+        assert f"Sida {number} av {pages}" in text
     text = pdf_text(out)
-    assert "Diarienummer: SAM 2025/17" in text and "Beslutad av styrelsen 2025-11-20 § 45" in text
+    assert "Diarienummer: SAM 2025/17" in text
+    assert "Beslutad av styrelsen 2025-11-20 § 45" in text
     in_order(text, ["Förbundschefen", "Förbundschef", "Exempelförbundet", "Exempelstad, 2025-10-01"])
 
 
@@ -218,7 +229,8 @@ def test_comparison_and_merged_view_as_pdf(tmp_path, command):
     )
     assert cli(command, *args, "-o", out).exit_code == 0
     with pikepdf.open(out) as pdf:
-        assert str(pdf.Root.Lang) == "sv-SE" and "/TH" in _structure(pdf)
+        assert str(pdf.Root.Lang) == "sv-SE"
+        assert "/TH" in _structure(pdf)
 
 
 def test_without_weasyprint_a_pdf_is_a_message_and_the_rest_works(tmp_path):
@@ -227,7 +239,9 @@ def test_without_weasyprint_a_pdf_is_a_message_and_the_rest_works(tmp_path):
         f"sys.exit(main(['assess', {str(EXAMPLE)!r}, '-o', {str(tmp_path / 'k.pdf')!r}]))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 1 and "pip install 'tolvfalt[pdf]'" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 1
+    assert "pip install 'tolvfalt[pdf]'" in run.stderr
+    assert "Traceback" not in run.stderr
     assert not (tmp_path / "k.pdf").exists()
     code = code.replace("k.pdf", "k.html")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120).returncode == 0
@@ -245,13 +259,11 @@ def test_the_docx_says_its_language_title_and_author(tmp_path, lang, code):
     assert cli("assess", EXAMPLE, "-o", out, "--lang", lang).exit_code == 0
     doc = docx.Document(str(out))
     props = doc.core_properties
-    assert (
-        props.language == code and props.author == "Jonas Wells" and props.title.startswith(("Kartläggning", "Mapping"))
-    )
-    assert (
-        props.created.replace(tzinfo=None) > dt.datetime(2020, 1, 1)
-        and "python-docx" not in props.comments + props.author
-    )
+    assert props.language == code
+    assert props.author == "Jonas Wells"
+    assert props.title.startswith(("Kartläggning", "Mapping"))
+    assert props.created.replace(tzinfo=None) > dt.datetime(2020, 1, 1)
+    assert "python-docx" not in props.comments + props.author
     defaults = doc.styles.element.find(f"{W}docDefaults")
     assert defaults.find(f".//{W}lang").get(f"{W}val") == code
     with zipfile.ZipFile(out) as archive:
@@ -296,13 +308,17 @@ def test_the_template_is_accessible(tmp_path):
     out = tmp_path / "mall.xlsx"
     assert cli("template", "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.properties.title and wb.properties.creator
+    assert wb.properties.title
+    assert wb.properties.creator
     for name in ("Uppgifter", "Svar"):
         ws = wb[name]
         assert all(cell.value for cell in ws[1][: ws.max_column]), name
     validation = wb["Svar"].data_validations.dataValidation[0]
-    assert validation.showErrorMessage and validation.errorStyle == "stop" and validation.showInputMessage
-    assert "1 Otillfredsställande" in validation.prompt and "4 Mycket god" in validation.error
+    assert validation.showErrorMessage
+    assert validation.errorStyle == "stop"
+    assert validation.showInputMessage
+    assert "1 Otillfredsställande" in validation.prompt
+    assert "4 Mycket god" in validation.error
     instructions = " ".join(str(c.value) for c in wb["Instruktioner"]["A"] if c.value)
     assert not re.search(r"grå|gul|röd|grön|blå", instructions, re.I)
 
@@ -313,7 +329,8 @@ def test_the_comparison_workbook_speaks_swedish(tmp_path):
     wb = openpyxl.load_workbook(out)
     for ws in wb.worksheets:
         header = [c.value for c in ws[1] if c.value is not None]
-        assert header and len(header) == len(set(map(str, header))), ws.title
+        assert header, ws.title
+        assert len(header) == len(set(map(str, header))), ws.title
         assert not any(re.fullmatch(r"[a-z]+_[a-z_]+", str(v)) for row in ws.iter_rows(values_only=True) for v in row)
     assert all(len(ws.title) <= 31 for ws in wb.worksheets)
 
@@ -323,7 +340,8 @@ def test_sheet_names_are_cut_at_a_word():
 
     used: set[str] = set()
     title = _sheet_title("Norra Västmanlands Samordningsförbund (Försäkringskassan)", used)
-    assert title == "Norra Västmanlands" and _sheet_title("Norra Västmanlands Samordningsförbund", used) != title
+    assert title == "Norra Västmanlands"
+    assert _sheet_title("Norra Västmanlands Samordningsförbund", used) != title
 
 
 # what changed since last year --------------------------------------------------------------------------------
@@ -332,10 +350,12 @@ def test_sheet_names_are_cut_at_a_word():
 def test_the_summary_shows_what_changed_since_last_year(tmp_path):
     out = tmp_path / "k.html"
     run = cli("assess", EXAMPLES / "2011-pahittad.yaml", "-o", out)
-    assert run.exit_code == 0 and "2010-pahittad.yaml" in run.stderr
+    assert run.exit_code == 0
+    assert "2010-pahittad.yaml" in run.stderr
     page = out.read_text("utf-8")
     summary = page.split('id="summary"')[1].split('class="contents"')[0]
-    assert "Förändringar 2010–2011" in summary and "bedömning 3 → 4 ↑" in summary
+    assert "Förändringar 2010–2011" in summary
+    assert "bedömning 3 → 4 ↑" in summary
     alone = tmp_path / "2011.yaml"
     alone.write_bytes((EXAMPLES / "2011-pahittad.yaml").read_bytes())
     out2 = tmp_path / "k2.html"

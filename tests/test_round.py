@@ -50,7 +50,8 @@ def _fill(path: Path, answers: dict[str, str], ratings: dict[int, int], author: 
             assert not row[2].protection.locked
             row[2].value = author
         if row[0].value == "respondent":
-            assert row[2].protection.locked and row[2].value  # the party's name is filled in and locked
+            assert row[2].protection.locked
+            assert row[2].value  # the party's name is filled in and locked
     wb.save(path)
 
 
@@ -67,7 +68,9 @@ def test_the_whole_round(tmp_path):
     instructions = " ".join(
         str(c.value) for c in openpyxl.load_workbook(_workbook(folder, "Regionen"))["Instruktioner"]["A"] if c.value
     )
-    assert "Regionen" in instructions and "2026-12-15" in instructions and "kansliet" in instructions
+    assert "Regionen" in instructions
+    assert "2026-12-15" in instructions
+    assert "kansliet" in instructions
     assert "tolvfalt" not in instructions  # no command lines for someone who has never seen it
 
     _fill(_workbook(folder, "Försäkringskassan"), {"4a": "Handläggarna räcker inte till."}, {4: 1}, "Handläggare FK")
@@ -79,7 +82,8 @@ def test_the_whole_round(tmp_path):
     assert run.exit_code == 0, run.stderr
     status = {e["respondent"]: e for e in json.loads(run.stdout)["entries"]}
     assert [status[p]["returned"] for p in PARTIES] == [True, False, True, True]
-    assert status["Kommunerna"]["answered"] == 2 and status["Kommunerna"]["rated_fields"] == 2
+    assert status["Kommunerna"]["answered"] == 2
+    assert status["Kommunerna"]["rated_fields"] == 2
     assert status["Regionen"]["open_in_excel"]
 
     head = folder / "forbundschefen.yaml"
@@ -93,12 +97,14 @@ def test_the_whole_round(tmp_path):
     assert run.exit_code == 0, run.stderr
     assert "Arbetsförmedlingen" in run.stderr  # expected by the round, but it filled in nothing
     a = load(merged)
-    assert a.forfattare == "Förbundschefen" and list(a.svarande) == ["Försäkringskassan", "Kommunerna", "Regionen"]
+    assert a.forfattare == "Förbundschefen"
+    assert list(a.svarande) == ["Försäkringskassan", "Kommunerna", "Regionen"]
     assert a.svarande["Kommunerna"].forfattare == "Samordnare"  # kept as data, never the document's author
     assert [r.falt[4].bedomning for r in a.svarande.values()] == [1, 4, 3]
 
     workbook = tmp_path / "sammanstallning.xlsx"
-    assert cli("assess", merged, "-o", workbook).exit_code == 0 and load(workbook) == a  # nothing lost
+    assert cli("assess", merged, "-o", workbook).exit_code == 0
+    assert load(workbook) == a  # nothing lost
     marks = [c.value for row in openpyxl.load_workbook(workbook)["Svar"].iter_rows() for c in row if c.value]
     assert "Försäkringskassan 1 · Kommunerna 4 · Regionen 3 (olika bedömningar – diskutera)" in marks
     terminal = cli("assess", merged, "--format", "terminal").stdout
@@ -122,12 +128,12 @@ def test_next_year_follows_up_the_actions(tmp_path):
     nxt = tmp_path / "2027.yaml"
     assert cli("new", nxt, "--from", last).exit_code == 0
     run = cli("check", nxt)
-    assert run.exit_code == 0 and "1 av förra årets åtgärder saknar status" in run.stdout
+    assert run.exit_code == 0
+    assert "1 av förra årets åtgärder saknar status" in run.stdout
     nxt.write_text(nxt.read_text("utf-8").replace("        status:\n", "        status: genomförd\n", 1), "utf-8")
     a = load(nxt)
-    assert (
-        a.falt[4].uppfoljning[0].atgard == "Gemensam utbildningsdag" and a.falt[4].uppfoljning[0].status == "genomförd"
-    )
+    assert a.falt[4].uppfoljning[0].atgard == "Gemensam utbildningsdag"
+    assert a.falt[4].uppfoljning[0].status == "genomförd"
     page = tmp_path / "k.md"
     assert cli("assess", nxt, "-o", page).exit_code == 0
     assert "## Uppföljning av förra årets åtgärder" in page.read_text("utf-8")
@@ -166,7 +172,9 @@ def test_a_respondent_workbook_resaved_by_libreoffice_still_loads(tmp_path):
     _fill(path, {"1a": "Ja."}, {1: 3}, "Samordnare")
     saved = soffice_convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     a = load(saved)
-    assert a.respondent == "Kommunerna" and a.answer("1a") == "Ja." and a.rating(1) == 3
+    assert a.respondent == "Kommunerna"
+    assert a.answer("1a") == "Ja."
+    assert a.rating(1) == 3
 
 
 @pytest.mark.parametrize("cell", ["Resam, Hälsocenter", "Resam\nHälsocenter", "Resam,\nHälsocenter"])
@@ -222,4 +230,5 @@ def test_compare_shows_the_follow_up(tmp_path):
         "utf-8",
     )
     run = cli("compare", tmp_path)
-    assert run.exit_code == 0 and "Uppföljning av förra årets åtgärder: Utbildningsdag: genomförd" in run.stdout
+    assert run.exit_code == 0
+    assert "Uppföljning av förra årets åtgärder: Utbildningsdag: genomförd" in run.stdout

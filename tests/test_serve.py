@@ -859,9 +859,15 @@ def test_a_round_file_naming_files_outside_is_not_followed(root, client, tmp_pat
     secret.write_bytes(b"hemligt")
     plan.write_text(plan.read_text("utf-8").replace(file_name(FORBUND, 2026, "Regionen"), "../../hemlig.xlsx"),
                     "utf-8")  # fmt: skip
-    with zipfile.ZipFile(io.BytesIO(client.get("/omgang/2026/arbetsbocker.zip").content)) as archive:
-        assert all(archive.read(n) != b"hemligt" for n in archive.namelist())
-        assert "../../hemlig.xlsx" not in archive.namelist()
+    r = client.get("/omgang/2026/arbetsbocker.zip")
+    assert b"hemligt" not in r.content
+    if r.headers.get("content-type", "").startswith("application/zip"):
+        with zipfile.ZipFile(io.BytesIO(r.content)) as archive:
+            assert all(archive.read(n) != b"hemligt" for n in archive.namelist())
+            assert "../../hemlig.xlsx" not in archive.namelist()
+    else:  # the round file is refused as it is read: a page in words, never a 500
+        assert r.status_code < 500
+        assert "omgang.yaml" in r.text
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -101,7 +101,8 @@ def test_every_command_refuses_a_format_it_cannot_write(tmp_path, command):
     kind, args = WRITERS[command]
     for fmt in [f.name for f in FORMATS if kind not in f.kinds] + ["odt", "nonsense"]:
         run = cli(command, *args, "--format", fmt)
-        assert run.exit_code == 2 and run.stdout == "", (command, fmt)
+        assert run.exit_code == 2, (command, fmt)
+        assert run.stdout == "", (command, fmt)
         assert all(f.name in run.stderr for f in formats_for(kind)), run.stderr
 
 
@@ -110,7 +111,8 @@ def test_single_format_commands_refuse_other_suffixes(tmp_path, command, suffix)
     out = tmp_path / f"ut{suffix}"
     args = ["--forbund", "X"] if command == "new" else []
     run = cli(command, *([out] if command == "new" else ["-o", out]), *args)
-    assert run.exit_code == 2 and not out.exists(), run.stderr
+    assert run.exit_code == 2, run.stderr
+    assert not out.exists(), run.stderr
 
 
 def test_every_python_block_of_the_readme_runs(monkeypatch):

@@ -124,12 +124,9 @@ def choose_previous(
                 found.append((candidate, None))
             continue
         other = read_one(candidate, framework).assessment
-        if (
-            other
-            and same(other.forbund, target[0])
-            and other.ar == target[1]
-            and _same_party(other.respondent, target[2])
-        ):
+        if other is None and header.forbund is not None and header.ar is not None:
+            found.append((candidate, None))  # it says it is last year's and cannot be read: said below
+        elif other is not None and _is_last_years(other, target):
             found.append((candidate, other))
     if len(found) > 1:
         files = ", ".join(display_name(p) for p, _ in found)
@@ -143,6 +140,12 @@ def choose_previous(
             return Previous(None, None, [Problem("previous_unreadable", {"file": result.source})])
         loaded = result.assessment
     return Previous(chosen, loaded)
+
+
+def _is_last_years(a: Assessment, target: tuple[str, int, str | None]) -> bool:
+    from .names import same
+
+    return same(a.forbund, target[0]) and a.ar == target[1] and _same_party(a.respondent, target[2])
 
 
 def _same_party(a: str | None, b: str | None) -> bool:

@@ -71,7 +71,8 @@ class GridField(BaseModel):
         seen = set()
         for q in self.questions:
             if q.field_number != self.number:
-                raise ValueError(f"question {q.id} belongs to field {q.field_number}, not {self.number}")
+                raise PydanticCustomError("question_wrong_field", "question {qid} belongs to field {other}, not {n}",
+                                          {"qid": q.id, "other": q.field_number, "n": self.number})  # fmt: skip
             if q.id in seen:
                 raise PydanticCustomError("duplicate_question_id", "question {qid} twice", {"qid": q.id})
             seen.add(q.id)
@@ -106,22 +107,26 @@ class Framework(BaseModel):
         seen: dict[tuple[int, int], int] = {}
         for f in self.fields:
             if f.row not in rows:
-                raise ValueError(f"field {f.number}: unknown row {f.row!r}; rows are {rows}")
+                raise PydanticCustomError("framework_unknown_row", "field {n}: unknown row {row!r}; rows are {rows}",
+                                          {"n": f.number, "row": f.row, "rows": ", ".join(rows)})  # fmt: skip
             if f.column not in columns:
-                raise ValueError(f"field {f.number}: unknown column {f.column!r}; columns are {columns}")
+                params = {"n": f.number, "column": f.column, "columns": ", ".join(columns)}
+                raise PydanticCustomError("framework_unknown_column", "field {n}: unknown column {column!r}", params)
             cell = (rows.index(f.row), columns.index(f.column))
             if cell in seen:
-                raise ValueError(f"fields {seen[cell]} and {f.number} are both at {f.row}/{f.column}")
+                params = {"a": seen[cell], "b": f.number, "row": f.row, "column": f.column}
+                raise PydanticCustomError("framework_cell_twice", "fields {a} and {b} at {row}/{column}", params)
             seen[cell] = f.number
             if f.number != cell[0] * len(columns) + cell[1] + 1:
-                raise ValueError(
-                    f"field {f.number} at {f.row}/{f.column} should be number {cell[0] * len(columns) + cell[1] + 1}"
-                )
+                raise PydanticCustomError("framework_field_number", "field {n} at {row}/{column} should be {right}",
+                                          {"n": f.number, "row": f.row, "column": f.column,
+                                           "right": cell[0] * len(columns) + cell[1] + 1})  # fmt: skip
         if set(seen) != expected:
-            raise ValueError("every row × column cell of the grid needs exactly one field")
+            raise PydanticCustomError("framework_grid_gap", "every cell of the grid needs exactly one field")
         values = [s.value for s in self.scale]
         if values != sorted(set(values)):
-            raise ValueError(f"the scale values must be distinct and ascending, not {values}")
+            raise PydanticCustomError("framework_scale_order", "the scale values must be distinct and ascending",
+                                      {"values": ", ".join(map(str, values))})  # fmt: skip
         return self
 
     @cached_property

@@ -57,23 +57,28 @@ def assessment_yaml(a: Assessment) -> str:
     from ..read.yaml import MAX_NODES
 
     data = a.to_data()
-    values = _count(data)
+    values, characters = _count(data)
     if values > MAX_NODES:
         raise TolvfaltError([Problem("yaml_values_over", {"n": values, "limit": MAX_NODES})])
+    limit = MAX_TEXT_MB * 2**20
+    if characters > limit:  # every character is a byte or more: too large before it is written out
+        raise TolvfaltError([Problem("yaml_over", {"size": -(-characters // 2**20), "limit": MAX_TEXT_MB})])
     text = dump(data)
     size = len(text.encode("utf-8"))
-    if size > MAX_TEXT_MB * 2**20:
+    if size > limit:
         raise TolvfaltError([Problem("yaml_over", {"size": -(-size // 2**20), "limit": MAX_TEXT_MB})])
     return text
 
 
-def _count(data: Any) -> int:
-    """Values and keys as the YAML reader counts them."""
+def _count(data: Any) -> tuple[int, int]:
+    """Values and keys as the YAML reader counts them, and the characters of their text."""
     if isinstance(data, dict):
-        return 1 + sum(1 + _count(v) for v in data.values())
-    if isinstance(data, list):
-        return 1 + sum(_count(v) for v in data)
-    return 1
+        counted = [(1, len(str(k))) for k in data] + [_count(v) for v in data.values()]
+    elif isinstance(data, list):
+        counted = [_count(v) for v in data]
+    else:
+        return 1, len(data) if isinstance(data, str) else 1
+    return 1 + sum(n for n, _ in counted), sum(c for _, c in counted)
 
 
 # --- check results ----------------------------------------------------------------------------------------------

@@ -210,9 +210,10 @@ def _instructions(ws: Worksheet, lang: Lang, invitation: Invitation | None = Non
 
 
 def _insatser(items: list[str]) -> str | None:
-    """One per line; a single one with a comma in it ends with a line break, so that it is not read as two."""
+    """One per line; a list with a comma in it ends with a line break, so that each line is read as written (not
+    split at its commas, nor stripped of one at its end, as a list typed by hand is)."""
     text = "\n".join(items)
-    return (text + "\n" if len(items) == 1 and "," in text else text) or None
+    return (text + "\n" if "," in text else text) or None
 
 
 PARTY_ANSWER = "party_answer_"

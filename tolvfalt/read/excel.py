@@ -198,8 +198,11 @@ def _read_metadata(ws: Sheet, located: Located) -> None:
             continue
         value = cells.get(columns["value"])
         if key in METADATA_LISTS:  # one per line; several typed in one line with commas between
-            lines = [_TRAILING_COMMA.sub("", str(line)) for line in _points(value)]
-            value = lines if len(lines) > 1 else [part for line in lines for part in line.split(",")]
+            if isinstance(value, str) and value.endswith("\n"):  # as tolvfalt writes a list with commas in it
+                value = _points(value)
+            else:  # as typed: one per line, or several on a line with commas between
+                lines = [_TRAILING_COMMA.sub("", str(line)) for line in _points(value)]
+                value = lines if len(lines) > 1 else [part for line in lines for part in line.split(",")]
         elif key == "datum" and isinstance(value, dt.datetime):
             value = value.date()
         else:

@@ -13,7 +13,11 @@ from ..model import ASCII, FIELD_ASCII
 from .source import Located
 
 # Codes raised by the models themselves (PydanticCustomError) pass through unchanged.
-_OWN_CODES = {"control_char", "alias_twice", "line_break", "duplicate_question_id", "empty", "outside_folder"}
+_OWN_CODES = {
+    "control_char", "alias_twice", "line_break", "duplicate_question_id", "empty", "outside_folder",
+    "question_wrong_field", "framework_unknown_row", "framework_unknown_column", "framework_cell_twice",
+    "framework_field_number", "framework_grid_gap", "framework_scale_order",
+}  # fmt: skip
 SWEDISH = {ascii_: swedish for swedish, ascii_ in {**ASCII, **FIELD_ASCII}.items()}
 _CODES = {
     "missing": "missing",

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ...i18n import Lang, label
 from ...round import RoundStatus
+from ...text import visible
 
 
 class StatusRow(NamedTuple):
@@ -55,7 +56,7 @@ def status(s: RoundStatus, lang: Lang) -> StatusView:
             problem = label("personal_count", lang, n=len(personal))
         if problems:
             first = problems[0]
-            problem = first.format(lang).removeprefix(f"{first.file}:" if first.file else "").lstrip(": ")
+            problem = visible(first.format(lang).removeprefix(f"{first.file}:" if first.file else "").lstrip(": "))
             if len(problems) > 1:
                 problem += f" ({label('more_problems', lang, n=len(problems) - 1)})"
         own = e.result.own_part if e.result else None
