@@ -36,10 +36,12 @@ def find_page(pdf: Path, text: str) -> int:
     raise SystemExit(f"{text!r} is on no page of {pdf}")
 
 
-def docx_first_page(docx: Path, out: Path, work: Path) -> None:
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(docx)],
+def docx_pages(docx: Path, work: Path) -> Path:
+    """The .docx printed by LibreOffice, as a PDF of its own."""
+    printed = work / "printed"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(printed), str(docx)],
                    check=True, capture_output=True)  # fmt: skip
-    page(work / docx.with_suffix(".pdf").name, 1, out)
+    return printed / docx.with_suffix(".pdf").name
 
 
 def main() -> None:
@@ -49,7 +51,7 @@ def main() -> None:
     run(*CLI, "assess", "examples/2011-pahittad.yaml", "-o", "k2011.docx", cwd=work)
     page(work / "k2011.pdf", 1, DOCS / "pdf-first-page.png")
     page(work / "k2011.pdf", find_page(work / "k2011.pdf", "frågorna i varje fält"), DOCS / "pdf-grid-page.png")
-    docx_first_page(work / "k2011.docx", DOCS / "docx-first-page.png", work)
+    page(docx_pages(work / "k2011.docx", work), 1, DOCS / "docx-first-page.png")
     parties = ["Försäkringskassan", "Arbetsförmedlingen", "Kommunerna", "Regionen"]
     invited = [a for p in parties for a in ("--respondent", p)]
     forbund = "Exempelforsens Samordningsförbund"
@@ -63,7 +65,9 @@ def main() -> None:
     pdf = work / "k2026.pdf"
     page(pdf, find_page(pdf, "Vilka som deltog"), DOCS / "round-summary.png")
     page(pdf, find_page(pdf, "Parterna ser målet olika"), DOCS / "round-field.png")
-    docx_first_page(work / "k2026.docx", DOCS / "round-docx.png", work)
+    printed = docx_pages(work / "k2026.docx", work)
+    page(printed, 1, DOCS / "round-docx.png")
+    page(printed, find_page(printed, "Parterna ser målet olika"), DOCS / "round-docx-field.png")
     print(f"docs/*.png written (from {work})")
 
 
