@@ -109,7 +109,7 @@ def test_check_reports_one_line_per_file(incomplete):
     assert run.exit_code == 0
     lines = run.stdout.strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].endswith("OK, 23/23 besvarade")
+    assert ": OK, 23/23 besvarade; LIX " in lines[0]
     assert "2/23 besvarade" in lines[1]
     assert "ofullständig" in lines[1]
 

@@ -208,9 +208,10 @@ def test_compare_of_merged_years_shows_each_party(tmp_path, framework):
     run = cli("compare", years)
     assert run.exit_code == 0, run.stderr
     text = run.stdout
-    party = text.index(f"{FORBUND} (Försäkringskassan): Förändringar 2026–2027")
+    party = text.index(f"{FORBUND}: Förändringar 2026–2027 (Försäkringskassan)")  # under the förbund, named once
     assert "bedömning 3 → 4 ↑" in text[party:]
-    assert "bedömning 2 → 1 ↓" in text[text.index("(Regionen): Förändringar") :]
+    assert "bedömning 2 → 1 ↓" in text[text.index("Förändringar 2026–2027 (Regionen)") :]
+    assert text.count("Bedömningar per år") == 1
     out = tmp_path / "alla.csv"
     assert cli("compare", years, "-o", out).exit_code == 0
     rows = [line.split(",") for line in out.read_bytes().decode("utf-8-sig").splitlines()[1:]]

@@ -238,3 +238,27 @@ def test_the_own_part_starts_with_every_key_and_the_parties_ratings(round_folder
     line = cli("check", own).stdout
     assert "0/23" not in line
     assert "0/12 fält med gemensam bedömning" in line
+
+
+def test_compare_of_two_rounds_shows_the_parties_side_by_side(round_folder, tmp_path):
+    this_year = tmp_path / "2026.yaml"
+    assert cli("merge", round_folder, "-o", this_year).exit_code == 0
+    last_year = tmp_path / "2025.yaml"
+    last_year.write_text(this_year.read_text("utf-8").replace("år: 2026", "år: 2025"), "utf-8")
+    terminal = cli("compare", last_year, this_year, "--format", "terminal").stdout
+    assert terminal.count("Bedömningar per år") == 1  # the förbund once, not a block per party
+    for header in ("2025 gemensam", "2025 Försäkringskassan", "2026 Kommunerna", "2026 Regionen"):
+        assert header in terminal
+    md = cli("compare", last_year, this_year, "--format", "md").stdout
+    assert "Parternas bedömningar per år" in md
+    assert "kopierat?" not in md  # every answer here is a few words: kept from last year is no sign of copying
+    title = md.splitlines()[0]
+    assert title.count("Exempelforsens Samordningsförbund") == 1
+
+
+def test_template_honours_forbund_and_ar_for_the_forbunds_own_workbook(tmp_path):
+    out = tmp_path / "egen.xlsx"
+    assert cli("template", "-o", out, "--forbund", FORBUND, "--ar", "2027").exit_code == 0
+    data = __import__("json").loads(cli("assess", out, "--format", "json").stdout)
+    assert data["förbund"] == FORBUND
+    assert data["år"] == 2027

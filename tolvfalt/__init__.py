@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import check, compare, merge
+    from .api import check, compare, merge, send_out
     from .comparison import Comparison
     from .errors import Problem, TolvfaltError
     from .formats import render
     from .framework import Framework
+    from .importing import Imported, import_document
     from .merged import Merged
     from .model import Assessment, Completeness, FieldAnswers, completeness
     from .read import load
@@ -38,6 +39,9 @@ _EXPORTS = {
     "check": "tolvfalt.api",
     "compare": "tolvfalt.api",
     "merge": "tolvfalt.api",
+    "send_out": "tolvfalt.api",
+    "import_document": "tolvfalt.importing",
+    "Imported": "tolvfalt.importing",
     "render": "tolvfalt.formats",
     "completeness": "tolvfalt.model",
     "Assessment": "tolvfalt.model",
@@ -51,9 +55,9 @@ _EXPORTS = {
     "Problem": "tolvfalt.errors",
 }
 __all__ = [
-    "Assessment", "Comparison", "Completeness", "FieldAnswers", "FileResult", "Framework", "Merged", "Problem",
-    "TolvfaltError", "check", "compare", "completeness", "default_framework", "load", "load_framework", "merge",
-    "render",
+    "Assessment", "Comparison", "Completeness", "FieldAnswers", "FileResult", "Framework", "Imported", "Merged",
+    "Problem", "TolvfaltError", "check", "compare", "completeness", "default_framework", "import_document", "load",
+    "load_framework", "merge", "render", "send_out",
 ]  # fmt: skip
 
 

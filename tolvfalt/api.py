@@ -33,9 +33,20 @@ def check(
     progress: Progress | None = None,
 ) -> list[FileResult]:
     """Validate files and folders (every assessment in a folder): one result per file, never stopping at the first
-    broken one. With ``strict``, an incomplete assessment is a problem too."""
+    broken one. Personal data in the texts is a problem too (code ``personal_data``, with its ``kind`` and the
+    match ``masked`` in its params); with ``strict``, so is an incomplete assessment."""
+    from dataclasses import replace
+
+    from .readability import readability
+
     framework = framework or default_framework()
-    return list(read_many(expand(paths), framework, strict=strict, progress=progress))
+    results = read_many(expand(paths), framework, strict=strict, progress=progress, personal=True)
+    # Personal data is no mistake in the file, but check is what is run before publishing: it is reported. So is
+    # how readable the answers are (LIX), as advice.
+    return [
+        replace(r, problems=[*r.problems, *r.personal], readability=readability(r.assessment) if r.assessment else None)
+        for r in results
+    ]
 
 
 def empty_folders(paths: Iterable[str | Path]) -> list[FileResult]:
@@ -173,7 +184,7 @@ def merge(
     skip = {Path(x).resolve() for x in (head, output) if x is not None}
     files = [p for p in expand(given, other_spreadsheets=True) if p.resolve() not in skip]
     results, warnings, refused = [], [], []
-    for result, path in zip(read_many(files, framework, progress=progress), files, strict=True):
+    for result, path in zip(read_many(files, framework, progress=progress, personal=True), files, strict=True):
         a = result.assessment
         if a is not None and a.svarande:  # an earlier merge: its parties are in their own files
             if path.resolve() in named:
@@ -182,6 +193,8 @@ def merge(
                 warnings.append(Problem("merged_skipped", {"file": result.source}))
             continue
         results.append(_named_by_round(result, path, warnings))
+        if result.personal:
+            warnings.append(Problem("personal_data_found", {"n": len(result.personal)}, result.source))
     own = read_one(Path(head), framework) if head is not None else None
     if own is not None and own.assessment is not None and own.assessment.svarande:
         refused.append(Problem("merged_head", {"names": ", ".join(own.assessment.svarande)}, own.source))

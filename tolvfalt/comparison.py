@@ -153,11 +153,15 @@ class Comparison:
         return [e for s in self.series for e in s.entries]
 
 
+COPIED_FROM_WORDS = 6
+"""An answer this long or longer, word for word as last year's, is flagged as perhaps copied; "Ja." is not."""
+
+
 def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldChange:
     unchanged = [
         f"{number}{letter}"
-        for letter, (fingerprint, _) in after.answers.items()
-        if letter in before.answers and before.answers[letter][0] == fingerprint
+        for letter, (fingerprint, words) in after.answers.items()
+        if letter in before.answers and before.answers[letter][0] == fingerprint and words >= COPIED_FROM_WORDS
     ]
     return FieldChange(
         field=number,

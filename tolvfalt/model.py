@@ -103,6 +103,10 @@ FOLLOW_UP_ASCII = {"åtgärd": "atgard"}
 Status = Literal["genomförd", "pågår", "ej påbörjad", "struken"]
 STATUSES: tuple[str, ...] = get_args(Status)
 """What became of last year's åtgärd."""
+STATUS_LABELS: dict[str, str] = dict(
+    zip(STATUSES, ("status_done", "status_ongoing", "status_not_started", "status_dropped"), strict=True)
+)
+"""Each status's words in data/labels.yaml."""
 
 
 def _reject_both_spellings(data: Any, spellings: dict[str, str]) -> Any:

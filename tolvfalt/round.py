@@ -202,11 +202,11 @@ def status(folder: Path, framework: Framework, lang: Lang = "sv", today: dt.date
         if name in expected_files or name == ROUND_FILE or is_clutter(path) or name.startswith(".~lock."):
             continue
         if path.suffix.lower() in (*READABLE, *OTHER_SPREADSHEETS):  # an .ods return: told how to convert it
-            others[name] = read_one(path, framework)
+            others[name] = read_one(path, framework, personal=True)
     entries = []
     for invited in plan.svarande if plan else []:
         path = folder / invited.fil
-        result = read_one(path, framework) if path.exists() else None
+        result = read_one(path, framework, personal=True) if path.exists() else None
         entry = Returned(invited.namn, invited.fil if path.exists() else None, result, _is_open(invited.fil, locks))
         if not entry.returned:  # renamed by the party: found by the respondent inside, or saved in another format
             for name, other in list(others.items()):

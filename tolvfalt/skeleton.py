@@ -38,6 +38,38 @@ def _list(items: list[str]) -> str:
     return "[" + ", ".join(_quote(i) for i in items) + "]"
 
 
+def _intro(framework: Framework, path: str, lang: Lang) -> list[str]:
+    return [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
+
+
+def _metadata(forbund: str, ar: int, previous: Assessment | None, head: bool = False) -> list[str]:
+    """The keys before the fields; the förbundschef's own part has her summary and the names she accepts too."""
+    return [
+        f"förbund: {_quote(forbund)}",
+        f"år: {ar}",
+        f"ort: {_quote(previous.ort if previous else None)}",
+        "datum:          # ÅÅÅÅ-MM-DD",
+        f"författare: {_quote(previous.forfattare if previous else None)}",
+        f"befattning: {_quote(previous.befattning if previous else None)}",
+        "inledning: |",
+        "",
+        *(["sammanfattning: |", ""] if head else []),
+        f"insatser: {_list(previous.insatser if previous else [])}",
+        *(["godkända_namn: []"] if head else []),
+    ]
+
+
+def _follow_up(previous: Assessment | None, number: int, ar: int, lang: Lang) -> list[str]:
+    """Last year's åtgärder of a field, each waiting for a status and a comment."""
+    earlier = previous.falt.get(number) if previous else None
+    if not (earlier and earlier.atgarder):
+        return []
+    lines = [f"    uppföljning:   # {FOLLOW_UP_HINT[lang].format(year=ar - 1)}"]
+    for action in earlier.atgarder:
+        lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
+    return lines
+
+
 def skeleton(
     framework: Framework,
     *,
@@ -54,19 +86,7 @@ def skeleton(
     analys and the points, with each party's rating as a comment when ``parties`` (the merged round) is given."""
     if head:
         return _head(framework, forbund=forbund, ar=ar, path=path, previous=previous, lang=lang, parties=parties)
-    lines = [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
-    lines += [
-        f"förbund: {_quote(forbund)}",
-        f"år: {ar}",
-        f"ort: {_quote(previous.ort if previous else None)}",
-        "datum:          # ÅÅÅÅ-MM-DD",
-        f"författare: {_quote(previous.forfattare if previous else None)}",
-        f"befattning: {_quote(previous.befattning if previous else None)}",
-        "inledning: |",
-        "",
-        f"insatser: {_list(previous.insatser if previous else [])}",
-        "fält:",
-    ]
+    lines = [*_intro(framework, path, lang), *_metadata(forbund, ar, previous), "fält:"]
     scale = framework.scale_words(lang)
     for field in framework.fields:
         lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:", "    svar:"]
@@ -80,11 +100,7 @@ def skeleton(
             "    möjligheter: []",
             "    åtgärder: []",
         ]
-        earlier = previous.falt.get(field.number) if previous else None
-        if earlier and earlier.atgarder:
-            lines.append(f"    uppföljning:   # {FOLLOW_UP_HINT[lang].format(year=ar - 1)}")
-            for action in earlier.atgarder:
-                lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
+        lines += _follow_up(previous, field.number, ar, lang)
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -101,23 +117,8 @@ def _head(
 ) -> str:
     from .merged import spread
 
-    lines = [f"# {text.format(name=framework.name, version=framework.version, path=path)}" for text in _INTRO[lang]]
-    lines += [f"# {HEAD_HINT[lang]}"]
-    lines += [
-        f"förbund: {_quote(forbund)}",
-        f"år: {ar}",
-        f"ort: {_quote(previous.ort if previous else None)}",
-        "datum:          # ÅÅÅÅ-MM-DD",
-        f"författare: {_quote(previous.forfattare if previous else None)}",
-        f"befattning: {_quote(previous.befattning if previous else None)}",
-        "inledning: |",
-        "",
-        "sammanfattning: |",
-        "",
-        f"insatser: {_list(previous.insatser if previous else [])}",
-        "godkända_namn: []",
-        "fält:",
-    ]
+    lines = [*_intro(framework, path, lang), f"# {HEAD_HINT[lang]}", *_metadata(forbund, ar, previous, head=True)]
+    lines.append("fält:")
     scale = framework.scale_words(lang)
     for field in framework.fields:
         lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:"]
@@ -134,11 +135,7 @@ def _head(
             "    möjligheter: []",
             "    åtgärder: []",
         ]
-        earlier = previous.falt.get(field.number) if previous else None
-        if earlier and earlier.atgarder:
-            lines.append(f"    uppföljning:   # {FOLLOW_UP_HINT[lang].format(year=ar - 1)}")
-            for action in earlier.atgarder:
-                lines += [f"      - åtgärd: {_quote(action)}", "        status:", "        kommentar:"]
+        lines += _follow_up(previous, field.number, ar, lang)
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 

@@ -10,7 +10,9 @@ import typer
 
 from .texts import t
 
-COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema")
+COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", "schema", "serve", "import")
+MODULES = {"import": "import_"}
+"""A command whose name is a Python keyword lives in a module named otherwise."""
 PRELOAD = (
     "rich.console",
     "tolvfalt.model",
@@ -76,7 +78,7 @@ def make_app(only: str | None = None) -> typer.Typer:
     _arguments_by_metavar()
     app.callback()(_root)
     for name in (only,) if only else COMMANDS:
-        module = import_module(f"{__name__}.{name}")
+        module = import_module(f"{__name__}.{MODULES.get(name, name)}")
         app.command(module.NAME, help=module.HELP)(module.command)
     return app
 
@@ -104,7 +106,11 @@ def run() -> None:
     off while they load, they are frozen, and so is what exists at the end, so that the interpreter's exit does
     not sweep it all once more."""
     import gc
+    import os
 
+    # tolvfalt's models use no pydantic plugin: not looking for any spares start-up a scan of every installed
+    # package's metadata. Set PYDANTIC_DISABLE_PLUGINS yourself (to "" for all) to have pydantic look.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.disable()
     args = sys.argv[1:]
     command = _command(args)

@@ -63,19 +63,29 @@ def command(
             ),
         ),
     ] = None,
+    anonymise: Annotated[
+        bool,
+        typer.Option(
+            "--anonymisera",
+            help=t(
+                "Skriv ett utkast där varje personuppgift är ersatt med [personuppgift borttagen].",
+                "Write a draft with every piece of personal data replaced by [personuppgift borttagen].",
+            ),
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     from ..errors import TolvfaltError
     from ..formats.view.common import completeness_text
     from ..i18n import label
     from ..model import completeness
-    from ..read import load
+    from ..read import load_located
     from ..read.source import display_name
     from .output import choose, emit
 
     with command_context(lang, framework, debug) as (language, fw):
         chosen = choose(NAME, "assessment", fmt, output, piped="md")
-        assessment = load(file, fw)
+        assessment, located = load_located(file, fw)
         done = completeness(assessment, fw)
         if not done.complete and not assessment.svarande:  # a round's document says each party's completeness
             if strict:
@@ -85,6 +95,7 @@ def command(
                 )  # fmt: skip
             err(f"{display_name(file)}: {completeness_text(done, language)}")
         options: dict[str, object] = {"docx_template": docx_template} if chosen.name == "docx" and docx_template else {}
+        options |= {"anonymise": anonymise, "line_for": located.line_for}
         if chosen.name in DOCUMENTS:
             from ..api import choose_previous
 

@@ -84,7 +84,10 @@ ForbundOption = Annotated[
     typer.Option(
         "--forbund",
         metavar=t("NAMN", "NAME"),
-        help=t("Förbundets namn (utan --from).", "The förbund's name (when not --from)."),
+        help=t(
+            "Förbundets namn, där --from eller filen inte ger det.",
+            "The förbund's name, where --from or the file does not.",
+        ),
     ),
 ]
 YearOption = Annotated[
@@ -92,7 +95,10 @@ YearOption = Annotated[
     typer.Option(
         "--ar",
         metavar=t("ÅR", "YEAR"),
-        help=t("Året (annars --from + 1).", "The year (default: --from + 1)."),
+        help=t(
+            "Året, där filen inte ger det (med --from: dess år + 1).",
+            "The year, where the file does not (--from: its year + 1).",
+        ),
     ),
 ]
 FromOption = Annotated[

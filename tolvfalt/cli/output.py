@@ -68,7 +68,7 @@ def emit(
 
     def render(obj: Any, name: str, lang: Lang, **kwargs: Any) -> str | bytes:
         try:
-            return render_format(obj, name, lang, **kwargs)
+            return render_format(obj, name, lang, source=source, **kwargs)
         except TolvfaltError as exc:
             raise type(exc)(_placed(p, source, output) for p in exc.problems) from None
 

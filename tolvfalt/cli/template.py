@@ -97,5 +97,6 @@ def command(
         require_suffix(NAME, output, EXCEL_SUFFIXES[:1])
         last = load(previous, fw) if previous else None
         inputs = [p for p in (previous, framework) if p]
-        write_atomic(output, template(fw, language, last), inputs=inputs, force=force, replaces_anything=True)
+        content = template(fw, language, last, forbund=forbund, ar=year)
+        write_atomic(output, content, inputs=inputs, force=force, replaces_anything=True)
         wrote(output, language)

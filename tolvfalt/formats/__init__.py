@@ -43,6 +43,9 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", (".csv",), True, frozenset({"comparison"})),
 )
 BY_NAME = {f.name: f for f in FORMATS}
+FOR_PEOPLE = frozenset({"md", "html", "pdf", "docx"})
+"""Documents for people to read, published: never written while personal data is in the text. The working
+formats (yaml, xlsx, json) are never held back, so nothing is lost on the way to fixing it."""
 
 
 def formats_for(kind: Kind) -> list[Format]:
@@ -56,22 +59,22 @@ def format_for(path: Path, kind: Kind) -> Format | None:
 
 
 def kind_of(obj: object) -> Kind:
-    from ..comparison import Comparison
-    from ..merged import Merged
-    from ..model import Assessment
+    """What ``obj`` is, told by its class without importing a module it could not come from (classifying an
+    assessment imports nothing of comparisons or rounds)."""
+    import sys
 
-    if isinstance(obj, Assessment):
-        return "assessment"
-    if isinstance(obj, Comparison):
-        return "comparison"
-    if isinstance(obj, Merged):
-        return "merged"
     if isinstance(obj, list):
         return "check"
-    from ..round import RoundStatus
-
-    if isinstance(obj, RoundStatus):
-        return "status"
+    kinds: tuple[tuple[str, str, Kind], ...] = (
+        ("tolvfalt.model", "Assessment", "assessment"),
+        ("tolvfalt.comparison", "Comparison", "comparison"),
+        ("tolvfalt.merged", "Merged", "merged"),
+        ("tolvfalt.round", "RoundStatus", "status"),
+    )
+    for module, name, kind in kinds:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(obj, getattr(loaded, name)):
+            return kind
     raise TypeError(f"tolvfalt cannot render a {type(obj).__name__}")
 
 
@@ -94,8 +97,11 @@ def render(
 def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any) -> str | bytes:
     """``obj`` (an Assessment, a Comparison, a Merged, or the list of results ``check`` returns) in format ``fmt``.
 
-    ``framework`` is the one an assessment was read with (default: the shipped one). ``options`` go to the writer
-    that takes them: the documents take ``previous``, last year's Assessment, to show what changed; docx takes
+    ``framework`` is the one an assessment was read with (default: the shipped one). A document for people (md,
+    html, pdf, docx) of an assessment or a merged view is refused while personal data is in its texts
+    (``TolvfaltError``, code ``personal_data``); ``anonymise=True`` writes it with every match replaced, and
+    ``line_for`` and ``source`` place what is found. Other ``options`` go to the writer that takes them: the
+    documents take ``previous``, last year's Assessment, to show what changed; docx takes
     ``docx_template``, a Path to a .docx to build on.
     """
     kind = kind_of(obj)
@@ -103,6 +109,11 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
     if spec is None or kind not in spec.kinds:
         names = ", ".join(f.name for f in formats_for(kind))
         raise ValueError(f"cannot write a {kind} as {fmt!r}; formats: {names}")
+    anonymise = bool(options.pop("anonymise", False))
+    line_for = options.pop("line_for", None)
+    source = options.pop("source", None)
+    if fmt in FOR_PEOPLE and kind in ("assessment", "merged"):
+        obj = _publishable(obj, kind, anonymise, source, line_for)
     if kind == "status":
         from .data import dumps, status_data
 
@@ -128,6 +139,21 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
     return _merged(obj, fmt, lang)
 
 
+def _publishable(obj: Any, kind: Kind, anonymise: bool, source: str | None, line_for: Any) -> Any:
+    """The object as it may be published: refused while personal data is in its texts (every finding at its
+    place), or with every match replaced for a draft (``anonymise``)."""
+    from ..errors import TolvfaltError
+    from ..personal import BLOCKING, redact, scan
+
+    assessment = obj if kind == "assessment" else obj.combined()
+    if anonymise and kind == "assessment":  # a draft: marked as one on every page
+        return redact(assessment).model_copy(update={"utkast": True})
+    found = [p for p in scan(assessment, file=source, line_for=line_for) if p.params.get("kind") in BLOCKING]
+    if found:
+        raise TolvfaltError(found)
+    return obj
+
+
 def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = None) -> RenderableType:
     """What a terminal shows of ``obj``."""
     from . import terminal
@@ -136,7 +162,7 @@ def renderable(obj: Any, lang: Lang = "sv", *, framework: Framework | None = Non
     if kind == "assessment":
         from .view.document import document
 
-        return terminal.assessment(document(obj, _framework(framework), lang))
+        return terminal.assessment(document(obj, _framework(framework), lang, mentions=False))
     if kind == "comparison":
         from .view.comparison import comparison
 

@@ -29,6 +29,21 @@ class OwnPartData(TypedDict):
     total: int
 
 
+class HardAnswer(TypedDict):
+    question: str
+    lix: float
+    longest_sentence: str
+
+
+class ReadabilityData(TypedDict):
+    """LIX (läsbarhetsindex) of the whole text and of each answer; the answers above ``limit``, as advice."""
+
+    lix: float
+    limit: float
+    answers: dict[str, float]
+    hard: list[HardAnswer]
+
+
 class CheckEntry(TypedDict):
     file: str
     ok: bool
@@ -37,6 +52,7 @@ class CheckEntry(TypedDict):
     ratio: float | None
     own_part: OwnPartData | None
     """For the förbundschef's own part of a round: fields with an agreed rating and with an analys."""
+    readability: ReadabilityData | None
     problems: list[ProblemData]
 
 
@@ -51,6 +67,8 @@ class StatusEntry(TypedDict):
     total: int | None
     rated_fields: int | None
     problems: list[ProblemData]
+    personal_data: list[ProblemData]
+    """Personal data found in its texts: no mistake, but it keeps the document from being published."""
 
 
 class StatusData(TypedDict):

@@ -14,6 +14,7 @@ from ..i18n import Lang, message
 from ..merged import Merged
 from ..model import Assessment, OwnProgress
 from ..read.many import FileResult
+from ..readability import Readability
 from ..round import RoundStatus
 from .contract import (
     CheckEntry,
@@ -23,6 +24,7 @@ from .contract import (
     MergedData,
     OwnPartData,
     ProblemData,
+    ReadabilityData,
     StatusData,
     StatusEntry,
 )
@@ -84,13 +86,26 @@ def _count(data: Any) -> tuple[int, int]:
 
 def problem_data(p: Problem, lang: Lang = "sv") -> ProblemData:
     """The one shape of a problem in every JSON output."""
-    params = {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in p.params.items()}
+    params = {k: v for k, v in p.params.items() if isinstance(v, (str, int, float, bool)) or v is None}
     return {"file": p.file, "line": p.line, "key": p.key, "code": p.code, "message": message(p.code, lang, **p.params),
             "suggestion": p.suggestion, "params": params}  # fmt: skip
 
 
 def _own_part(own: OwnProgress | None) -> OwnPartData | None:
     return {"rated": own.rated, "analysed": own.analysed, "total": own.total} if own else None
+
+
+def _readability(r: Readability | None) -> ReadabilityData | None:
+    if r is None:
+        return None
+    return {
+        "lix": round(r.document.value, 1),
+        "limit": r.limit,
+        "answers": {qid: round(value.value, 1) for qid, value in r.answers.items()},
+        "hard": [
+            {"question": qid, "lix": round(v.value, 1), "longest_sentence": v.longest} for qid, v in r.hard.items()
+        ],
+    }
 
 
 def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]:
@@ -105,6 +120,7 @@ def check_data(results: list[FileResult], lang: Lang = "sv") -> list[CheckEntry]
             "missing": list(c.missing) if c else None,
             "ratio": round(c.ratio, 4) if c else None,
             "own_part": _own_part(r.own_part),
+            "readability": _readability(r.readability),
             "problems": [problem_data(p, lang) for p in r.problems],
         })  # fmt: skip
     return out
@@ -130,6 +146,7 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
             "total": done.total if done else None,
             "rated_fields": e.rated if a else None,
             "problems": [problem_data(p, lang) for p in e.problems],
+            "personal_data": [problem_data(p, lang) for p in (e.result.personal if e.result else [])],
         })  # fmt: skip
     plan = s.round
     return {

@@ -112,26 +112,12 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
 def _board_summary(doc: Any, view: DocumentView) -> None:
     lang = view.lang
     doc.add_heading(label("summary_for_board", lang), level=1)
-    rows = [
-        [(c.number, f"{c.number} · {c.rating.text}", c.answered_text, c.rating) for c in row.cells] for row in view.grid
-    ]
-    table = ooxml.table(
-        doc, len(view.grid) + 1, len(view.columns) + 1, label("summary_grid_caption", lang), TABLE_STYLE
-    )
-    cell_at = ooxml.cells(table)
-    for col, column in enumerate(view.columns, start=1):
-        ooxml.cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
-    for r, (row, cells) in enumerate(zip(view.grid, rows, strict=True), start=1):
-        ooxml.cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
-        for c, (_, text, answered, rating) in enumerate(cells, start=1):
-            ooxml.cell_text(
-                cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background
-            )
-    _legend(doc, view)
-    if view.round is not None:
-        _round(doc, view)
-    else:
+    if view.round is None:  # a round's summary has its table of ratings party by party instead of the grid
+        _summary_grid(doc, view)
         doc.add_paragraph(view.completeness_text + ".")
+    else:
+        _round(doc, view)
+        _legend(doc, view)
     if view.sammanfattning:
         doc.add_heading(label("own_summary", lang), level=2)
         _prose(doc, view.sammanfattning)
@@ -154,6 +140,26 @@ def _board_summary(doc: Any, view: DocumentView) -> None:
             doc.add_paragraph(label("no_changes", lang))
 
 
+def _summary_grid(doc: Any, view: DocumentView) -> None:
+    lang = view.lang
+    rows = [
+        [(c.number, f"{c.number} · {c.rating.text}", c.answered_text, c.rating) for c in row.cells] for row in view.grid
+    ]
+    table = ooxml.table(
+        doc, len(view.grid) + 1, len(view.columns) + 1, label("summary_grid_caption", lang), TABLE_STYLE
+    )
+    cell_at = ooxml.cells(table)
+    for col, column in enumerate(view.columns, start=1):
+        ooxml.cell_text(cell_at(0, col), [(column, True)], INK, HEAD)
+    for r, (row, cells) in enumerate(zip(view.grid, rows, strict=True), start=1):
+        ooxml.cell_text(cell_at(r, 0), [(row.label, True)], INK, HEAD)
+        for c, (_, text, answered, rating) in enumerate(cells, start=1):
+            ooxml.cell_text(
+                cell_at(r, c), [(text, True), (answered, False)], rating.color.lstrip("#"), rating.background
+            )
+    _legend(doc, view)
+
+
 def _round(doc: Any, view: DocumentView) -> None:
     """Who took part and how fully, who did not, and the ratings party by party."""
     lang, r = view.lang, view.round
@@ -165,6 +171,7 @@ def _round(doc: Any, view: DocumentView) -> None:
         doc.add_paragraph(r.absent_text)
     table = _table(doc, len(r.rows) + 1, len(r.headers) + 1, label("round_ratings_caption", lang))
     cell_at = ooxml.cells(table)
+    _widths(table, cell_at, first=64, total=174)
     for col, header in enumerate([label("field", lang), *r.headers]):
         ooxml.cell_text(cell_at(0, col), [(header, True)], INK, HEAD)
     for i, row in enumerate(r.rows, start=1):
@@ -181,6 +188,20 @@ def _round(doc: Any, view: DocumentView) -> None:
             p = doc.add_paragraph(style="List Bullet")
             p.add_run(f"{row.name}: ").bold = True
             p.add_run(row.disagreement)
+
+
+def _widths(table: Any, cell_at: Any, *, first: float, total: float) -> None:
+    """The first column ``first`` mm wide, the rest sharing what is left of ``total`` mm."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    columns = len(table.columns)
+    rest = (total - first) / max(columns - 1, 1)
+    for c, column in enumerate(table.columns):  # the grid LibreOffice reads, and each cell's width Word reads
+        column.width = Mm(first if c == 0 else rest)
+    for r in range(len(table.rows)):
+        for c in range(columns):
+            cell_at(r, c).width = Mm(first if c == 0 else rest)
 
 
 def _legend(doc: Any, view: DocumentView) -> None:

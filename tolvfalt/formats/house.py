@@ -22,11 +22,21 @@ LOCKED = "#eeeeee"
 PREVIOUS = "#f3f3f3"
 """Last year's answers beside this year's."""
 BORDER = "#bbbbbb"
+# The web app's controls and notices (tolvfalt serve), each text colour at least 4.5:1 on its background.
+ACCENT_DARK = "#16304f"
+CONTROL_BORDER = "#595959"
+OK = "#1d5b2a"
+OK_BACKGROUND = "#e9f5ec"
+ALERT_BACKGROUND = "#fbeaea"
+WARN = "#7a4b00"
+WARN_BACKGROUND = "#fdf3e1"
 FONT = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
 
 CSS = {
     "ink": INK, "muted": MUTED, "accent": ACCENT, "rule": RULE, "head": HEAD, "paper": PAPER, "alert": ALERT,
-    "footer": FOOTER, "grid_line": GRID_LINE, "font": FONT,
+    "footer": FOOTER, "grid_line": GRID_LINE, "accent_dark": ACCENT_DARK, "control_border": CONTROL_BORDER, "ok": OK,
+    "ok_background": OK_BACKGROUND, "alert_background": ALERT_BACKGROUND, "warn": WARN,
+    "warn_background": WARN_BACKGROUND, "font": FONT,
 }  # fmt: skip
 """What the style sheets use, by the name they use it under."""
 

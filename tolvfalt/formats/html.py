@@ -175,6 +175,7 @@ def comparison(c: ComparisonView) -> str:
                 for row_label, cells in s.grid
             ],
             "table": ratings_table(s.table, lang, len(s.years) > 1, label("ratings_caption", lang)),
+            "parties": ratings_table(s.parties, lang, False, label("parties_over_years", lang)) if s.parties else None,
             "steps": s.steps,
         }
         for s in c.series

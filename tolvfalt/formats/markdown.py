@@ -206,6 +206,9 @@ def comparison(c: ComparisonView) -> str:
         out.append(heading(2, series.name))
         out.append(heading(3, label("ratings_over_years", lang)))
         out.append(ratings_table(series.table, series.table.headers, lang))
+        if series.parties is not None:
+            out.append(heading(3, label("parties_over_years", lang)))
+            out.append(ratings_table(series.parties, series.parties.headers, lang))
         for step in series.steps:
             out.append(heading(3, step.title))
             if not step.changes:

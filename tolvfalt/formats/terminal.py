@@ -12,12 +12,12 @@ from rich.text import Text
 
 from ..i18n import Lang, label
 from .view.common import Paragraph
-from .view.comparison import ComparisonView, RatingsTable
 from .view.document import DocumentView
-from .view.merged import MergedView
 from .view.rating import Rating
 
 if TYPE_CHECKING:
+    from .view.comparison import ComparisonView, RatingsTable
+    from .view.merged import MergedView
     from .view.status import StatusView
 
 CHANGE_STYLES = {"unchanged": "yellow", "new_brister": "red", "gone_brister": "green"}
@@ -129,11 +129,24 @@ def ratings_table(t: RatingsTable, lang: Lang, title: str) -> Table:
     return table
 
 
+def parties_table(t: RatingsTable, title: str) -> Table:
+    """A round's parties over the years, a row per year and party and a column per field: it reads at 80 columns."""
+    table = Table(title=Text(title, style="bold"), title_justify="left", padding=(0, 0))
+    table.add_column("", overflow="fold", min_width=min(max((len(h) for h in t.headers), default=4), 30))
+    for row in t.rows:
+        table.add_column(str(row.number), justify="center", width=3)
+    for i, header in enumerate(t.headers):
+        table.add_row(Text(header), *(badge(row.ratings[i], "short") for row in t.rows))
+    return table
+
+
 def comparison(c: ComparisonView) -> RenderableType:
     lang = c.lang
     parts: list[RenderableType] = []
     for series in c.series:
         parts.append(ratings_table(series.table, lang, f"{series.name}: {label('ratings_over_years', lang)}"))
+        if series.parties is not None:
+            parts.append(parties_table(series.parties, f"{series.name}: {label('parties_over_years', lang)}"))
         for step in series.steps:
             parts.append(Text(f"{series.name}: {step.title}", style="bold"))
             if not step.changes:

@@ -70,10 +70,23 @@ class Invitation(NamedTuple):
 
 
 def template(
-    framework: Framework, lang: Lang = "sv", previous: Assessment | None = None, invitation: Invitation | None = None
+    framework: Framework,
+    lang: Lang = "sv",
+    previous: Assessment | None = None,
+    invitation: Invitation | None = None,
+    *,
+    forbund: str | None = None,
+    ar: int | None = None,
 ) -> bytes:
     """The blank template; with ``previous``, metadata for the next year and last year's answers beside; with an
-    ``invitation``, a respondent's copy: its name filled in and locked, instructions that speak to it."""
+    ``invitation``, a respondent's copy: its name filled in and locked, instructions that speak to it. ``forbund``
+    and ``ar`` fill those cells of a template for the förbund's own use."""
+    if invitation is None and (forbund or ar is not None):
+        name = forbund or (previous.forbund if previous else None)
+        year = ar if ar is not None else (previous.ar + 1 if previous else None)
+        if name and year is not None:
+            start = Assessment.model_validate({"förbund": name, "år": year})
+            return workbook(framework, lang, start, previous, invitation)
     return workbook(framework, lang, None, previous, invitation)
 
 

@@ -20,6 +20,11 @@ ROUND_FILE = "omgang.yaml"
 
 def load(path: str | Path, framework: Framework | None = None) -> Assessment:
     """Read an assessment from a YAML file or a filled-in workbook; a mistake raises ``TolvfaltError``."""
+    return load_located(path, framework)[0]
+
+
+def load_located(path: str | Path, framework: Framework | None = None) -> tuple[Assessment, Located]:
+    """``load``, and the plain data with the line or cell of every key (to place what is found in it later)."""
     from ..errors import TolvfaltError
     from .framework import default_framework
     from .source import display_name
@@ -42,7 +47,7 @@ def load(path: str | Path, framework: Framework | None = None) -> Assessment:
         located = parse_yaml(read_text(path), display_name(path))
     else:
         raise TolvfaltError.one("unknown_format", file=display_name(path), suffix=path.suffix or path.name)
-    return validate(located, framework)
+    return validate(located, framework), located
 
 
 def validate(located: Located, framework: Framework | None = None) -> Assessment:

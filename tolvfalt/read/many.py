@@ -8,12 +8,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
 from ..model import Assessment, Completeness, OwnProgress, completeness, own_progress
 from . import OTHER_SPREADSHEETS, READABLE, ROUND_FILE
-from .source import display_name
+
+if TYPE_CHECKING:
+    from ..readability import Readability
+from .source import Located, display_name
 
 # From this many files on, reading is spread over processes: on 2 cores, 1,000 files took 0.90 s instead of
 # 1.49 s; below a few hundred, starting the workers costs more than it saves (benchmarks/compare.py).
@@ -29,6 +33,11 @@ class FileResult:
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
     completeness: Completeness | None = None
+    personal: list[Problem] = field(default_factory=list)
+    """Personal data found in its texts (code ``personal_data``): not a mistake in the file, but it keeps the
+    document from being published; looked for when asked (``read_one(..., personal=True)``)."""
+    readability: Readability | None = None
+    """LIX per answer and for the whole text, when asked (``check``): advice, never a problem."""
     own_part: OwnProgress | None = None
     """For the förbundschef's own part of a round (no respondent, beside a round file), how far it has come: it
     answers no questions, it agrees on ratings and writes the analys."""
@@ -82,24 +91,32 @@ def _clutter(name: str) -> bool:
     return name.startswith(("~$", "._")) or name == ROUND_FILE
 
 
-def read_one(path: Path, framework: Framework, strict: bool = False) -> FileResult:
-    from . import load
+def read_one(path: Path, framework: Framework, strict: bool = False, personal: bool = False) -> FileResult:
+    from . import load_located
 
     name = display_name(path)
     try:
         _readable_folder(path, name)
-        assessment = load(path, framework)
+        assessment, located = load_located(path, framework)
     except TolvfaltError as exc:
         return FileResult(name, None, exc.problems)
     done = completeness(assessment, framework)
     own = assessment.respondent is None and not assessment.svarande and (path.parent / ROUND_FILE).exists()
-    result = FileResult(name, assessment, [], done, own_progress(assessment, framework) if own else None)
+    found = _personal(assessment, name, located) if personal else []
+    progress = own_progress(assessment, framework) if own else None
+    result = FileResult(name, assessment, [], done, personal=found, own_part=progress)
     if own:
         return result
     if strict and done.missing:
         params = {"n": len(done.answered), "total": done.total, "ids": ", ".join(done.missing)}
         result.problems.append(Problem("incomplete", params, name))
     return result
+
+
+def _personal(assessment: Assessment, name: str, located: Located) -> list[Problem]:
+    from ..personal import scan
+
+    return scan(assessment, file=name, line_for=located.line_for)
 
 
 def _readable_folder(path: Path, name: str) -> None:
@@ -116,13 +133,14 @@ def read_many(
     *,
     strict: bool = False,
     progress: Callable[[Path], None] | None = None,
+    personal: bool = False,
 ) -> Iterator[FileResult]:
     """Every file, in order; a broken one does not stop the rest. Many files are read by several processes, with
     only a few batches under way at a time, so that what waits to be used stays small."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         for path in files:
-            result = read_one(path, framework, strict)
+            result = read_one(path, framework, strict, personal)
             if progress:
                 progress(path)
             yield result
@@ -137,7 +155,7 @@ def read_many(
         pending: deque[tuple[Sequence[Path], Future[list[FileResult]]]] = deque()
         try:
             for batch in batches:
-                pending.append((batch, pool.submit(_read_batch, batch, framework, strict)))
+                pending.append((batch, pool.submit(_read_batch, batch, framework, strict, personal)))
                 if len(pending) >= workers * 2:
                     yield from _finish(*pending.popleft(), progress)
             while pending:
@@ -150,8 +168,8 @@ def read_many(
 BATCH = 32
 
 
-def _read_batch(paths: Sequence[Path], framework: Framework, strict: bool) -> list[FileResult]:
-    return [read_one(path, framework, strict) for path in paths]
+def _read_batch(paths: Sequence[Path], framework: Framework, strict: bool, personal: bool) -> list[FileResult]:
+    return [read_one(path, framework, strict, personal) for path in paths]
 
 
 def _finish(

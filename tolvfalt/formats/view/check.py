@@ -26,4 +26,16 @@ def check_line(result: FileResult, lang: Lang) -> str:
     open_items = len(result.assessment.open_follow_ups()) if result.assessment else 0
     if open_items:
         text += f"; {label('open_follow_ups', lang, n=open_items)}"
+    return text + _readability(result, lang)
+
+
+def _readability(result: FileResult, lang: Lang) -> str:
+    """LIX of the whole text and, as advice, the answers above the limit (their longest sentences are in the
+    JSON): one line per file still."""
+    r = result.readability
+    if r is None or not r.document.words:
+        return ""
+    text = f"; LIX {r.document.value:.0f}"
+    if r.hard:
+        text += f" ({label('lix_hard', lang, limit=f'{r.limit:.0f}', ids=', '.join(r.hard))})"
     return text

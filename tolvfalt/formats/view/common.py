@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ...errors import Problem, TolvfaltError
 from ...framework import Framework, GridField
 from ...i18n import Lang, label
-from ...model import STATUSES, Assessment, Completeness, FieldAnswers, FollowUp, Part
+from ...model import STATUS_LABELS, Assessment, Completeness, FieldAnswers, FollowUp, Part
 from ...text import Span, paragraphs, spans
 
 Paragraph = list[Span]
@@ -48,14 +48,9 @@ class FollowUpView(NamedTuple):
     comment: str | None
 
 
-_STATUS_LABELS = dict(
-    zip(STATUSES, ("status_done", "status_ongoing", "status_not_started", "status_dropped"), strict=True)
-)
-
-
 def status_text(status: str | None, lang: Lang) -> str:
     """What became of an åtgärd, in words; "no status yet" when none is given."""
-    return label(_STATUS_LABELS[status], lang) if status else label("no_status", lang)
+    return label(STATUS_LABELS[status], lang) if status else label("no_status", lang)
 
 
 def follow_up(item: FollowUp, lang: Lang) -> FollowUpView:

@@ -47,6 +47,8 @@ class SeriesView(NamedTuple):
     table: RatingsTable
     grid: list[tuple[str, list[ChartCell]]]
     steps: list[StepView]
+    parties: RatingsTable | None = None
+    """In a round: a row per field, a column per year and party (the agreed rating first), side by side."""
 
 
 class ComparisonView(NamedTuple):
@@ -123,6 +125,7 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
         headers = [f"{e.ar} ({PurePath(e.source).name})" if e.ar in twice else str(e.ar) for e in s.entries]
         table = ratings_table(fw, s.entries, headers, lang, True)
         series.append(SeriesView(s.name, years, table, grid, steps))
+    series = _with_parties(fw, comp, series, lang)
     same_year = [
         (
             year,
@@ -135,6 +138,54 @@ def comparison(comp: Comparison, lang: Lang) -> ComparisonView:
     def span(years: list[int]) -> str:
         return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
-    names = ", ".join(f"{s.name} {span(s.years)}" for s in series)
+    names = ", ".join(f"{s.name} {span(s.years)}" for s in series)  # each förbund once: its parties are inside
     title = label("comparison_of", lang, names=names) if series else label("comparison", lang)
     return ComparisonView(lang, title, [c(lang) for c in fw.columns], legend(fw, lang), series, same_year)
+
+
+def _with_parties(fw: Framework, comp: Comparison, views: list[SeriesView], lang: Lang) -> list[SeriesView]:
+    """The parties of a förbund's rounds beside its agreed ratings in one table, their changes under its own;
+    a förbund is named once."""
+    out = []
+    for view, s in zip(views, comp.series, strict=True):
+        if s.respondent is not None and any(o.forbund == s.forbund and o.respondent is None for o in comp.series):
+            continue  # shown inside its förbund's series
+        if s.respondent is not None:
+            out.append(view)
+            continue
+        parties = [(o, v) for o, v in zip(comp.series, views, strict=True) if o.forbund == s.forbund and o.respondent]
+        if not parties:
+            out.append(view)
+            continue
+        years = sorted({e.ar for member in [s, *(o for o, _ in parties)] for e in member.entries})
+        columns: list[tuple[str, Digest | None]] = []
+        for year in years:
+            for name, member in [(label("agreed_short", lang), s), *((o.respondent or "", o) for o, _ in parties)]:
+                entry = next((e for e in member.entries if e.ar == year), None)
+                if entry is not None or member is s:
+                    columns.append((f"{year} {name}", entry))
+        rows = [
+            RatingsRow(
+                f.number,
+                short_heading(fw, f, lang),
+                short_heading(fw, f, lang).split(" ", 1)[1],
+                [rating(fw, e.rating(f.number) if e else None, lang) for _, e in columns],
+                "",
+            )
+            for f in fw.fields
+        ]
+        done = [e.completeness if e else None for _, e in columns]
+        table = RatingsTable(
+            [h for h, _ in columns],
+            [entry_label(e) if e else h for h, e in columns],
+            rows,
+            [f"{len(c.answered)}/{c.total}" if c else "–" for c in done],
+            [len(c.answered) / c.total if c and c.total else 0.0 for c in done],
+            False,
+        )
+        steps = [
+            *view.steps,
+            *(st._replace(title=f"{st.title} ({o.respondent})") for o, v in parties for st in v.steps),
+        ]
+        out.append(view._replace(steps=steps, parties=table))
+    return out

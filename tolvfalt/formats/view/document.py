@@ -143,10 +143,14 @@ class DocumentView(NamedTuple):
 
 
 def document(
-    assessment: Assessment, framework: Framework, lang: Lang, previous: Assessment | None = None
+    assessment: Assessment,
+    framework: Framework,
+    lang: Lang,
+    previous: Assessment | None = None,
+    *,
+    mentions: bool = True,
 ) -> DocumentView:
-    from ...merged import spread
-
+    """The document's view; without ``mentions``, the insatser table is left out (the terminal shows none)."""
     a = assessment
     within_document_limits([a])
     done = completeness(a, framework)
@@ -158,6 +162,8 @@ def document(
             answered = sum(1 for q in f.questions if a.answer(q.id))
             shown, note = agreed[f.number]
             if a.svarande:  # the summary's table says who rated what; the cell only that they differ
+                from ...merged import spread
+
                 note = label("parties_differ_short", lang) if spread(a, f.number).disagreement else None
             rendered.append(
                 GridCell(
@@ -257,7 +263,7 @@ def document(
             for f in framework.fields
             if f.number in a.falt and a.falt[f.number].has_points()
         ],
-        mentions=list(insats_mentions(a, framework).items()),
+        mentions=list(insats_mentions(a, framework).items()) if mentions else [],
         numbers=[f.number for f in framework.fields],
         signature=", ".join(p for p in (a.forfattare, a.forbund) if p),
         signature_lines=signature_lines,
@@ -284,12 +290,14 @@ def _contents(
 
 
 def _agreed(a: Assessment, framework: Framework, number: int, lang: Lang) -> tuple[Rating | None, str | None]:
-    """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (a
-    median, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
+    """The rating a field shows, and a note. The rating is only ever the agreed one: a rating nobody gave (an average of
+    theirs, say) is never shown as the field's. In a merged assessment without one, the note gives the parties'
     ratings; where they lie 2 or more apart, it says who rated what."""
+    own = a.rating(number)
+    if not a.svarande:
+        return (rating(framework, own, lang) if own is not None else None), None
     from ...merged import spread
 
-    own = a.rating(number)
     parties = spread(a, number)
     shown = rating(framework, own, lang) if own is not None or a.svarande else None
     if parties.disagreement:

@@ -51,6 +51,9 @@ def status(s: RoundStatus, lang: Lang) -> StatusView:
             )
         problems = e.problems
         problem = ""
+        personal = e.result.personal if e.result else []
+        if personal and not problems:
+            problem = label("personal_count", lang, n=len(personal))
         if problems:
             first = problems[0]
             problem = visible(first.format(lang).removeprefix(f"{first.file}:" if first.file else "").lstrip(": "))
@@ -66,7 +69,7 @@ def status(s: RoundStatus, lang: Lang) -> StatusView:
                 answered,
                 str(e.rated) if e.returned else "–",
                 problem,
-                e.returned and not problems,
+                e.returned and not problems and not personal,
             )
         )
     columns = [
