@@ -114,7 +114,7 @@ def choose_previous(
     target = (assessment.forbund, assessment.ar - 1, assessment.respondent)
     found: list[tuple[Path, Assessment | None]] = []
     for candidate in expand([path.parent if str(path.parent) else Path(".")]):
-        if candidate.resolve() == path.resolve():
+        if candidate.name == path.name:  # the file itself (the folder is its own)
             continue
         header = read_header(candidate)
         if (header.forbund is not None and not same(header.forbund, target[0])) or header.ar not in (None, target[1]):

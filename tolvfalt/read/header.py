@@ -44,7 +44,10 @@ def read_header(path: Path) -> Header:
         if suffix in YAML_SUFFIXES:
             with path.open("rb") as handle:
                 raw = handle.read(HEAD_BYTES)
-                return _yaml_header(raw, whole=len(raw) < HEAD_BYTES)
+            fields = [i for i in (raw.find(m) for m in _FIELDS) if i >= 0]
+            if fields:  # the top ends where the fields begin: nothing after it is looked at
+                return _yaml_header(raw[: min(fields) + 1], whole=True, ended=False)
+            return _yaml_header(raw, whole=len(raw) < HEAD_BYTES)
         if suffix in EXCEL_SUFFIXES:
             return _workbook_header(path)
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, ElementTree.ParseError):
@@ -52,7 +55,10 @@ def read_header(path: Path) -> Header:
     return UNKNOWN
 
 
-def _yaml_header(raw: bytes, whole: bool) -> Header:
+_FIELDS = ("\nfält:".encode(), b"\nfalt:", b"\nsvarande:")
+
+
+def _yaml_header(raw: bytes, whole: bool, ended: bool = True) -> Header:
     """The top-level keys at the top of the file, up to the fields (a file tolvfalt writes has all three there)."""
     import yaml
 
@@ -85,7 +91,7 @@ def _yaml_header(raw: bytes, whole: bool) -> Header:
             found[key] = yaml.load(value, Loader=_loader())
         except yaml.YAMLError:
             return UNKNOWN
-    return _header(found, complete="respondent" in found or whole)
+    return _header(found, complete="respondent" in found or (whole and ended))
 
 
 _PLAIN = re.compile(r"[^\"'#:\\&*!|>%@`\[\]{},?-][^#:\\]*")

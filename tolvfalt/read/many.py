@@ -68,17 +68,27 @@ def expand(paths: Iterable[str | Path], *, other_spreadsheets: bool = False, ski
             files.append(path)
             continue
         try:
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and not is_clutter(p))
+            with os.scandir(path) as entries:  # the entries' own file types: no stat per file
+                found = sorted(
+                    e.name
+                    for e in entries
+                    if os.path.splitext(e.name)[1].lower() in suffixes
+                    and not _clutter(e.name)
+                    and (e.is_file() or (e.is_symlink() and not os.path.exists(e.path)))
+                )
         except OSError:
             files.append(path)
             continue
-        found = [p for p in found if p.resolve() not in skipped]
-        files.extend(p for p in found if p.is_file() or (p.is_symlink() and not p.exists()))
+        files.extend(p for p in (path / name for name in found) if not (skipped and p.resolve() in skipped))
     return files
 
 
 def is_clutter(path: Path) -> bool:
-    return path.name.startswith(("~$", "._")) or path.name == ROUND_FILE
+    return _clutter(path.name)
+
+
+def _clutter(name: str) -> bool:
+    return name.startswith(("~$", "._")) or name == ROUND_FILE
 
 
 def read_one(path: Path, framework: Framework, strict: bool = False, personal: bool = False) -> FileResult:
