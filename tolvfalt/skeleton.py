@@ -59,6 +59,22 @@ def _metadata(forbund: str, ar: int, previous: Assessment | None, head: bool = F
     ]
 
 
+def _field_keys(
+    previous: Assessment | None, number: int, ar: int, scale: str, lang: Lang, head: bool = False
+) -> list[str]:
+    """A field's rating (last year's beside), points and follow-up; the förbundschef's own part has her analys."""
+    last = previous.rating(number) if previous else None
+    note = f"; {ar - 1}: {last}" if last is not None else ""
+    return [
+        f"    bedömning:     # {scale}{note}",
+        *(["    analys: |", ""] if head else []),
+        "    brister: []",
+        "    möjligheter: []",
+        "    åtgärder: []",
+        *_follow_up(previous, number, ar, lang),
+    ]
+
+
 def _follow_up(previous: Assessment | None, number: int, ar: int, lang: Lang) -> list[str]:
     """Last year's åtgärder of a field, each waiting for a status and a comment."""
     earlier = previous.falt.get(number) if previous else None
@@ -92,15 +108,7 @@ def skeleton(
         lines += [f"  # {framework.heading(field, lang)}", f"  {field.number}:", "    svar:"]
         for question in field.questions:
             lines += [f"      # {question.id}: {question(lang)}", f"      {question.letter}: |", ""]
-        last = previous.rating(field.number) if previous else None
-        note = f"; {ar - 1}: {last}" if last is not None else ""
-        lines += [
-            f"    bedömning:     # {scale}{note}",
-            "    brister: []",
-            "    möjligheter: []",
-            "    åtgärder: []",
-        ]
-        lines += _follow_up(previous, field.number, ar, lang)
+        lines += _field_keys(previous, field.number, ar, scale, lang)
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -125,17 +133,7 @@ def _head(
         rated = spread(parties, field.number).rated if parties is not None else []
         if rated:
             lines.append("    # " + " · ".join(f"{name} {value}" for name, value in rated))
-        last = previous.rating(field.number) if previous else None
-        note = f"; {ar - 1}: {last}" if last is not None else ""
-        lines += [
-            f"    bedömning:     # {scale}{note}",
-            "    analys: |",
-            "",
-            "    brister: []",
-            "    möjligheter: []",
-            "    åtgärder: []",
-        ]
-        lines += _follow_up(previous, field.number, ar, lang)
+        lines += _field_keys(previous, field.number, ar, scale, lang, head=True)
     lines += ["avslutning: |", ""]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
