@@ -263,7 +263,8 @@ def _follow_up_sheet(ws: Worksheet, lang: Lang, items: list[tuple[int, FollowUp]
             cell.alignment, cell.border = WRAP, BOX
             if col >= 3:
                 cell.fill, cell.protection = INPUT, UNLOCKED
-        choice.add(ws.cell(row, 3).coordinate)
+    if items:  # one range: openpyxl checks each cell added against all added before (quadratic in the rows)
+        choice.add(f"C2:C{len(items) + 1}")
     ws.freeze_panes = "A2"
     _protect(ws)
 
