@@ -314,3 +314,68 @@ def test_progress_bar_only_on_a_terminal_with_many_files(monkeypatch):
         assert tick is not None
         for path in files:
             tick(path)
+
+
+def test_workers_send_back_digests_and_give_the_same_comparison(tmp_path, monkeypatch, framework):
+    import pickle
+
+    from tolvfalt.comparison import Digested, compare, digest_file
+    from tolvfalt.formats.data import comparison_data
+    from tolvfalt.read import many
+
+    for name in ("2009.yaml", "2010-pahittad.yaml", "2011-pahittad.yaml", "exempelforbundet-2010.yaml"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    (tmp_path / "trasig.yaml").write_text("förbund: X\når: tvåtusen\n", "utf-8")
+    files = many.expand([tmp_path])
+    read = digest_file(files[0], framework)
+    assert isinstance(read, Digested)
+    assert not hasattr(read, "assessment")
+    assert len(pickle.dumps(read)) < len(files[0].read_bytes())  # less crosses between processes than the file
+    from_results = compare(many.read_many(files, framework), framework)
+    monkeypatch.setattr(many, "PARALLEL_FROM", 2)
+    from_workers = compare(many.read_each(files, framework, digest_file), framework)
+    assert comparison_data(from_workers) == comparison_data(from_results)
+    assert [p.code for p in from_workers.problems] == ["not_int"]
+
+
+def test_compare_json_is_written_in_pieces_that_make_the_whole(tmp_path):
+    from tolvfalt.api import compare
+    from tolvfalt.formats import stream
+    from tolvfalt.formats.data import comparison_data, dumps
+
+    comparison = compare([EXAMPLES])
+    for lang in ("sv", "en"):
+        pieces = list(stream(comparison, "json", lang))
+        assert len(pieces) > len(comparison.series)  # a series at a time, not one text
+        assert "".join(pieces) == dumps(comparison_data(comparison, lang))
+    out = tmp_path / "alla.json"
+    run = cli("compare", EXAMPLES, "-o", out)
+    assert run.exit_code == 0, run.stderr
+    assert out.read_text("utf-8") == dumps(comparison_data(comparison))
+    assert cli("compare", EXAMPLES, "--format", "json").stdout == dumps(comparison_data(comparison))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(st.characters(codec="utf-8")),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=json_values, lazy=st.data())
+def test_json_in_pieces_is_json_dumps(value, lazy):
+    """Any value, with any of its lists and objects made lazily, is written as json.dumps writes it whole."""
+    from tolvfalt.formats.data import _chunks, _Lazy
+
+    def maybe_lazy(v):
+        if isinstance(v, list):
+            items = [maybe_lazy(x) for x in v]
+            return _Lazy(iter(items)) if lazy.draw(st.booleans()) else v
+        if isinstance(v, dict):
+            pairs = [(k, maybe_lazy(x)) for k, x in v.items()]
+            return _Lazy(iter(pairs), pairs=True) if lazy.draw(st.booleans()) else v
+        return v
+
+    whole = json.dumps(value, ensure_ascii=False, indent=2)
+    assert "".join(_chunks(maybe_lazy(value), 0)) == whole

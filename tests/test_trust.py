@@ -652,3 +652,21 @@ def test_no_traceback_anywhere_above(tmp_path):
     run = cli("assess", tmp_path / "finns-inte.yaml")
     assert_no_traceback(run)
     assert run.exit_code == 1
+
+
+def test_an_output_written_in_pieces_is_whole_or_not_there(tmp_path):
+    from tolvfalt.write import write_atomic
+
+    target = tmp_path / "alla.json"
+    target.write_text("förra\n", "utf-8")
+
+    def pieces():
+        yield "{\n"
+        raise RuntimeError("stopped half-way")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, pieces())
+    assert target.read_text("utf-8") == "förra\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["alla.json"]  # nothing half-written left beside it
+    write_atomic(target, iter(["{", b'"a": 1', "}\n"]))
+    assert target.read_text("utf-8") == '{"a": 1}\n'

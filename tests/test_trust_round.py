@@ -959,6 +959,19 @@ def test_check_of_an_empty_folder_names_the_folder(tmp_path):
     assert "inga kartläggningar" in run.stdout
 
 
+def test_the_library_check_of_an_empty_folder_names_it_as_the_command_does(tmp_path):
+    import tolvfalt
+
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    one = tmp_path / "en.yaml"
+    one.write_bytes((EXAMPLES / "2009.yaml").read_bytes())
+    results = tolvfalt.check([empty, one])
+    assert [r.source for r in results] == [display_name(empty), display_name(one)]
+    assert [p.code for p in results[0].problems] == ["empty_folder"]
+    assert results[1].ok
+
+
 # 10. The comparison workbook's charts have a text alternative -----------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .errors import Problem
 from .read import ROUND_FILE
 from .read.framework import default_framework
-from .read.many import FileResult, expand, read_many
+from .read.many import FileResult, expand, read_each, read_many
 
 if TYPE_CHECKING:
     from .comparison import Comparison
@@ -33,23 +33,25 @@ def check(
     progress: Progress | None = None,
 ) -> list[FileResult]:
     """Validate files and folders (every assessment in a folder): one result per file, never stopping at the first
-    broken one. Personal data in the texts is a problem too (code ``personal_data``, with its ``kind`` and the
-    match ``masked`` in its params); with ``strict``, so is an incomplete assessment."""
+    broken one. A folder that holds no assessment is a result too (code ``empty_folder``), first. Personal data in
+    the texts is a problem too (code ``personal_data``, with its ``kind`` and the match ``masked`` in its params);
+    with ``strict``, so is an incomplete assessment."""
     from dataclasses import replace
 
     from .readability import readability
 
     framework = framework or default_framework()
+    paths = list(paths)
     results = read_many(expand(paths), framework, strict=strict, progress=progress, personal=True)
     # Personal data is no mistake in the file, but check is what is run before publishing: it is reported. So is
     # how readable the answers are (LIX), as advice.
-    return [
+    return _empty_folders(paths) + [
         replace(r, problems=[*r.problems, *r.personal], readability=readability(r.assessment) if r.assessment else None)
         for r in results
     ]
 
 
-def empty_folders(paths: Iterable[str | Path]) -> list[FileResult]:
+def _empty_folders(paths: Iterable[str | Path]) -> list[FileResult]:
     """A result for each folder among ``paths`` that holds no assessment: checking it says so, by its name."""
     from .read.source import display_name
 
@@ -67,13 +69,14 @@ def compare(
     """Several years and förbund side by side. Files that cannot be read are left out; their problems are in
     ``Comparison.problems``. Raises ``TolvfaltError`` when there is no file at all."""
     from .comparison import compare as build
+    from .comparison import digest_file
     from .errors import TolvfaltError
 
     framework = framework or default_framework()
     files = expand(paths)
     if not files:
         raise TolvfaltError.one("no_files")
-    return build(read_many(files, framework, progress=progress), framework)
+    return build(read_each(files, framework, digest_file, progress=progress), framework)
 
 
 @dataclass

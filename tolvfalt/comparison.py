@@ -1,20 +1,23 @@
 """Several assessments side by side: ratings over the years, what changed, and several förbund in one year.
 
 A comparison keeps a digest of each file, not the assessment: ratings, points, completeness and a fingerprint and
-word count of each answer, so that thousands of files fit in memory."""
+word count of each answer, made where the file is read (in a worker process, for many files), so that ten thousand
+files fit in a few hundred megabytes. What changed from year to year is worked out when it is asked for."""
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
 from .errors import Problem
 from .framework import Framework
 from .model import Assessment, Completeness, FieldAnswers
-from .read.many import FileResult
+from .read.many import FileResult, read_one
 from .text import word_count
 
 
@@ -27,15 +30,15 @@ def _new(after: tuple[str, ...], before: tuple[str, ...]) -> list[str]:
     return [t for t in after if _key(t) not in seen]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldDigest:
     rating: int | None = None
     brister: tuple[str, ...] = ()
     atgarder: tuple[str, ...] = ()
-    counts: dict[str, int] = field(default_factory=dict)
-    """How many brister, möjligheter and åtgärder."""
-    answers: dict[str, tuple[bytes, int]] = field(default_factory=dict)
-    """Per question letter: a fingerprint of the answer (case and spacing aside) and its word count."""
+    counts: tuple[int, ...] = (0,) * len(FieldAnswers.POINTS)
+    """How many brister, möjligheter and åtgärder, in ``FieldAnswers.POINTS`` order."""
+    answers: tuple[tuple[str, int, int], ...] = ()
+    """Per answered question: its letter, a fingerprint of the answer (case and spacing aside), its word count."""
     follow_ups: tuple[tuple[str, str | None], ...] = ()
     """Last year's åtgärder and what became of them."""
 
@@ -43,22 +46,29 @@ class FieldDigest:
     def of(cls, answers: FieldAnswers) -> FieldDigest:
         return cls(
             answers.bedomning,
-            tuple(answers.brister),
-            tuple(answers.atgarder),
-            {key: len(items) for key, items in answers.points().items()},
-            {
-                letter: (hashlib.blake2b(_key(text).encode(), digest_size=16).digest(), word_count(text))
-                for letter, text in answers.svar.items()
-                if text
-            },
-            tuple((item.atgard, item.status) for item in answers.uppfoljning),
+            tuple(map(sys.intern, answers.brister)),  # the same point year after year is kept once
+            tuple(map(sys.intern, answers.atgarder)),
+            tuple(len(items) for items in answers.points().values()),
+            tuple((letter, _fingerprint(text), word_count(text)) for letter, text in answers.svar.items() if text),
+            tuple((sys.intern(item.atgard), item.status) for item in answers.uppfoljning),
         )
+
+    def count(self, key: str) -> int:
+        return self.counts[FieldAnswers.POINTS.index(key)]
+
+    def answer(self, letter: str) -> tuple[int, int] | None:
+        """The fingerprint and word count of a question's answer, None if it is not answered."""
+        return next(((fingerprint, words) for x, fingerprint, words in self.answers if x == letter), None)
+
+
+def _fingerprint(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(_key(text).encode(), digest_size=8).digest())
 
 
 EMPTY = FieldDigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Digest:
     """What a comparison keeps of one file."""
 
@@ -81,7 +91,7 @@ class Digest:
         return self.fields.get(number, EMPTY)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     """How one field differs from the year before."""
 
@@ -124,8 +134,8 @@ class Series:
 
     forbund: str
     respondent: str | None
-    entries: list[Digest] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
+    entries: list[Digest]
+    framework: Framework
 
     @property
     def name(self) -> str:
@@ -133,6 +143,20 @@ class Series:
 
     def ratings(self, number: int) -> list[int | None]:
         return [e.rating(number) for e in self.entries]
+
+    @property
+    def steps(self) -> list[Step]:
+        """What changed from each year to the next, worked out each time it is asked for (a comparison of many
+        files keeps only the digests)."""
+        steps = []
+        for before, after in pairwise(self.entries):
+            if before.ar == after.ar:
+                continue
+            changes = (
+                field_change(f.number, before.field(f.number), after.field(f.number)) for f in self.framework.fields
+            )
+            steps.append(Step(before, after, [c for c in changes if not c.is_empty()]))
+        return steps
 
 
 @dataclass
@@ -158,10 +182,11 @@ COPIED_FROM_WORDS = 6
 
 
 def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldChange:
+    last = {letter: fingerprint for letter, fingerprint, _ in before.answers}
     unchanged = [
         f"{number}{letter}"
-        for letter, (fingerprint, words) in after.answers.items()
-        if letter in before.answers and before.answers[letter][0] == fingerprint and words >= COPIED_FROM_WORDS
+        for letter, fingerprint, words in after.answers
+        if last.get(letter) == fingerprint and words >= COPIED_FROM_WORDS
     ]
     return FieldChange(
         field=number,
@@ -175,7 +200,30 @@ def field_change(number: int, before: FieldDigest, after: FieldDigest) -> FieldC
     )
 
 
-def _digests(source: str, a: Assessment, done: Completeness, framework: Framework) -> list[Digest]:
+@dataclass(frozen=True, slots=True)
+class Digested:
+    """What reading one file for a comparison gives: its digests (the file's, and one per party of a merged file),
+    or the problems that kept it from being read."""
+
+    source: str
+    digests: tuple[Digest, ...]
+    problems: list[Problem]
+
+
+def digest_file(path: Path, framework: Framework) -> Digested:
+    """One file read and digested, where it was read: a worker sends back this, not the assessment."""
+    result = read_one(path, framework)
+    return digested(result, framework)
+
+
+def digested(result: FileResult, framework: Framework) -> Digested:
+    if result.assessment is None or result.completeness is None:
+        return Digested(result.source, (), result.problems)
+    return Digested(result.source, _digests(result.source, result.assessment, result.completeness, framework),
+                    result.problems)  # fmt: skip
+
+
+def _digests(source: str, a: Assessment, done: Completeness, framework: Framework) -> tuple[Digest, ...]:
     """The file's digest, and in a merged assessment one per party too, so that each party's ratings are seen
     over the years beside the agreed ones."""
     from .model import completeness
@@ -185,27 +233,22 @@ def _digests(source: str, a: Assessment, done: Completeness, framework: Framewor
     for name, part in a.svarande.items():
         alone = Assessment.model_construct(forbund=a.forbund, ar=a.ar, respondent=name, falt=part.falt, svarande={})
         parties.append(Digest.of(f"{source} ({name})", alone, completeness(alone, framework)))
-    return [own, *parties]
+    return (own, *parties)
 
 
-def compare(results: Iterable[FileResult], framework: Framework) -> Comparison:
-    """Group the files that were read by förbund (and respondent), in year order, and find what changed."""
+def compare(files: Iterable[Digested | FileResult], framework: Framework) -> Comparison:
+    """Group the files that were read by förbund (and respondent), in year order."""
     groups: dict[tuple[str, str | None], list[Digest]] = defaultdict(list)
     problems: list[Problem] = []
-    for result in results:  # one at a time: only the digest of each file is kept
-        problems.extend(result.problems)
-        if result.assessment is not None and result.completeness is not None:
-            for digest in _digests(result.source, result.assessment, result.completeness, framework):
-                groups[(digest.forbund, digest.respondent)].append(digest)
+    for each in files:  # one at a time: only the digest of each file is kept
+        read = each if isinstance(each, Digested) else digested(each, framework)
+        problems.extend(read.problems)
+        for digest in read.digests:
+            groups[(digest.forbund, digest.respondent)].append(digest)
     series, warnings = [], []
     for (forbund, respondent), entries in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         entries.sort(key=lambda e: (e.ar, e.source))
-        s = Series(forbund, respondent, entries)
-        for before, after in pairwise(entries):
-            if before.ar == after.ar:
-                continue
-            changes = [field_change(f.number, before.field(f.number), after.field(f.number)) for f in framework.fields]
-            s.steps.append(Step(before, after, [c for c in changes if not c.is_empty()]))
+        s = Series(forbund, respondent, entries, framework)
         by_year: dict[int, list[str]] = defaultdict(list)
         for e in entries:
             by_year[e.ar].append(e.source)

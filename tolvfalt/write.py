@@ -20,14 +20,15 @@ ANSWER_SUFFIXES = READABLE
 
 def write_atomic(
     path: Path,
-    content: str | bytes,
+    content: str | bytes | Iterable[str | bytes],
     inputs: Iterable[Path] = (),
     *,
     force: bool = False,
     replaces_anything: bool = False,
     round_file: bool = False,
 ) -> None:
-    """Write ``content`` to ``path`` so that a reader sees the old file or the new one, never half of either.
+    """Write ``content`` (or its pieces, as they are made) to ``path`` so that a reader sees the old file or the
+    new one, never half of either.
 
     Refused: a path that is one of ``inputs``; a device, pipe, folder or other non-regular file; an existing file
     that may hold answers (or any existing file, with ``replaces_anything``) unless ``force``. A symbolic link is
@@ -36,9 +37,8 @@ def write_atomic(
     info = check_target(path, inputs, force=force, replaces_anything=replaces_anything, round_file=round_file)
     target = path.resolve() if path.is_symlink() else path
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        _replace(target, data, mode)
+        _replace(target, (content,) if isinstance(content, str | bytes) else content, mode)
     except OSError as exc:
         raise TolvfaltError.one("unwritable", file=display_name(path), detail=exc.strerror or str(exc)) from None
 
@@ -98,16 +98,17 @@ def write_all(planned: Sequence[tuple[Path, str | bytes, bool]], inputs: Iterabl
                 if before is None:
                     path.unlink()
                 else:
-                    _replace(path, before, stat.S_IMODE(path.stat().st_mode))
+                    _replace(path, (before,), stat.S_IMODE(path.stat().st_mode))
         raise
 
 
-def _replace(target: Path, data: bytes, mode: int) -> None:
+def _replace(target: Path, pieces: Iterable[str | bytes], mode: int) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = _temporary(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             if tmp is None:  # an unnamed file (O_TMPFILE): it gets a name only once it is whole

@@ -32,7 +32,7 @@ def command(
     framework: FrameworkOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from ..api import check, empty_folders
+    from ..api import check
     from ..formats import render
     from ..read.many import expand
     from .options import progress
@@ -41,8 +41,7 @@ def command(
     with command_context(lang, framework, debug) as (language, fw):
         files = expand(paths)
         with progress(len(files), language) as tick:
-            results = check(files, fw, strict=strict, progress=tick)
-        results[:0] = empty_folders(paths)
+            results = check(paths, fw, strict=strict, progress=tick)
         echo(render(results, "json" if as_json else "terminal", language))
     if not results or not all(r.ok for r in results):
         raise typer.Exit(1)

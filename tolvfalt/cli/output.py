@@ -4,6 +4,7 @@ then the terminal, standard output or a file written atomically."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -63,12 +64,11 @@ def emit(
     """Show ``obj`` on the terminal, print it, or write it to ``output``. ``source`` names the file a problem found
     while writing (a text too long for a spreadsheet cell, say) comes from."""
     from ..errors import TolvfaltError, UsageError
-    from ..formats import render as render_format
-    from ..formats import renderable
+    from ..formats import renderable, stream
 
-    def render(obj: Any, name: str, lang: Lang, **kwargs: Any) -> str | bytes:
+    def render(obj: Any, name: str, lang: Lang, **kwargs: Any) -> Iterator[str | bytes]:
         try:
-            return render_format(obj, name, lang, source=source, **kwargs)
+            yield from stream(obj, name, lang, source=source, **kwargs)
         except TolvfaltError as exc:
             raise type(exc)(_placed(p, source, output) for p in exc.problems) from None
 
@@ -82,13 +82,15 @@ def emit(
             return
         if fmt.binary:
             raise UsageError.one("needs_output", fmt=fmt.name)
-        echo(render(obj, fmt.name, lang, framework=framework, **options))
+        for piece in render(obj, fmt.name, lang, framework=framework, **options):
+            echo(piece)
         return
     from ..write import write_atomic
     from .options import wrote
 
-    content = render(obj, fmt.name, lang, framework=framework, **options)
-    write_atomic(output, content, inputs=list(inputs), force=force)
+    pieces = render(obj, fmt.name, lang, framework=framework, **options)
+    first = next(pieces, "")  # what the writer refuses (personal data, say) is refused before the target is looked at
+    write_atomic(output, itertools.chain((first,), pieces), inputs=list(inputs), force=force)
     wrote(output, lang)
 
 

@@ -6,6 +6,7 @@ load only when their format is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -139,6 +140,18 @@ def render(obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None
     return _merged(obj, fmt, lang)
 
 
+def stream(
+    obj: Any, fmt: str, lang: Lang = "sv", *, framework: Framework | None = None, **options: Any
+) -> Iterable[str | bytes]:
+    """``render`` in pieces where an output can be too large to hold whole (a comparison's JSON, written one
+    series at a time); every other output is rendered at once, before anything is written."""
+    if fmt == "json" and kind_of(obj) == "comparison":
+        from .data import comparison_json
+
+        return comparison_json(obj, lang)
+    return (render(obj, fmt, lang, framework=framework, **options),)
+
+
 def _publishable(obj: Any, kind: Kind, anonymise: bool, source: str | None, line_for: Any) -> Any:
     """The object as it may be published: refused while personal data is in its texts (every finding at its
     place), or with every match replaced for a draft (``anonymise``)."""
@@ -222,9 +235,9 @@ def _comparison(obj: Any, fmt: str, lang: Lang) -> str | bytes:
     from .view.comparison import comparison
 
     if fmt == "json":
-        from .data import comparison_data, dumps
+        from .data import comparison_json
 
-        return dumps(comparison_data(obj, lang))
+        return "".join(comparison_json(obj, lang))
     if fmt == "csv":
         from . import csv
 

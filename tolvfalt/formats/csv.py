@@ -17,9 +17,9 @@ def rows(comparison: Comparison) -> Iterator[dict[str, object]]:
     for entry in comparison.entries:
         for grid_field in comparison.framework.fields:
             digest = entry.field(grid_field.number)
-            counts = {key: digest.counts.get(key, 0) for key in FieldAnswers.POINTS}
+            counts = dict(zip(FieldAnswers.POINTS, digest.counts, strict=True))
             for question in grid_field.questions:
-                answered = digest.answers.get(question.letter)
+                answered = digest.answer(question.letter)
                 yield {
                     "fil": entry.source,
                     "förbund": entry.forbund,

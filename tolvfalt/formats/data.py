@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..comparison import Comparison, Digest, FieldChange
+from ..comparison import Comparison, Digest, FieldChange, Series
 from ..errors import Problem, TolvfaltError
 from ..i18n import Lang, message
 from ..merged import Merged
@@ -25,6 +27,7 @@ from .contract import (
     OwnPartData,
     ProblemData,
     ReadabilityData,
+    SeriesData,
     StatusData,
     StatusEntry,
 )
@@ -36,7 +39,11 @@ def dumps(data: Any) -> str:
     """JSON in UTF-8 as it reads; DEL and C1 controls (which JSON leaves as they are) escaped too, so that none
     reaches a terminal."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _C1.search(text) else text
+    return _C1.sub(_escape, text) if _C1.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 # --- the assessment ---------------------------------------------------------------------------------------------
@@ -165,50 +172,96 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
 
 def comparison_data(c: Comparison, lang: Lang = "sv") -> ComparisonData:
     """What ``compare --format json`` prints: everything the terminal shows, the follow-ups too."""
-
-    def entry(e: Digest) -> ComparisonEntry:
-        return {
-            "file": e.source,
-            "förbund": e.forbund,
-            "år": e.ar,
-            "respondent": e.respondent,
-            "answered": len(e.completeness.answered),
-            "total": e.completeness.total,
-            "missing": list(e.completeness.missing),
-            "ratings": {str(f.number): e.rating(f.number) for f in c.framework.fields},
-        }
-
-    def change(ch: FieldChange) -> FieldChangeData:
-        return {
-            "fält": ch.field,
-            "rating_before": ch.rating_before,
-            "rating_after": ch.rating_after,
-            "rating_delta": ch.rating_delta,
-            "new_brister": ch.new_brister,
-            "gone_brister": ch.gone_brister,
-            "gone_atgarder": ch.gone_atgarder,
-            "unchanged_answers": ch.unchanged_answers,
-            "follow_ups": [{"action": action, "status": status} for action, status in ch.follow_ups],
-        }
-
     return {
-        "series": [
-            {
-                "förbund": s.forbund,
-                "respondent": s.respondent,
-                "years": [entry(e) for e in s.entries],
-                "changes": [
-                    {"from": st.before.ar, "to": st.after.ar,
-                     "fields": [change(ch) for ch in st.changes]}
-                    for st in s.steps
-                ],
-            }
-            for s in c.series
-        ],
-        "same_year": {str(year): [entry(e) for e in entries] for year, entries in c.same_year.items()},
+        "series": [_series(c, s) for s in c.series],
+        "same_year": {str(year): [_entry(c, e) for e in entries] for year, entries in c.same_year.items()},
         "problems": [problem_data(p, lang) for p in c.problems],
         "warnings": [problem_data(p, lang) for p in c.warnings],
-    }  # fmt: skip
+    }
+
+
+def comparison_json(c: Comparison, lang: Lang = "sv") -> Iterator[str]:
+    """``dumps(comparison_data(c, lang))`` in pieces, one series at a time, so that the JSON of ten thousand files
+    is never held whole (nor the changes of more than one series)."""
+    top = _Lazy(
+        [
+            ("series", _Lazy(_series(c, s) for s in c.series)),
+            ("same_year", _Lazy(((str(y), [_entry(c, e) for e in v]) for y, v in c.same_year.items()), pairs=True)),
+            ("problems", [problem_data(p, lang) for p in c.problems]),
+            ("warnings", [problem_data(p, lang) for p in c.warnings]),
+        ],
+        pairs=True,
+    )
+    for chunk in _chunks(top, 0):
+        yield _C1.sub(_escape, chunk) if _C1.search(chunk) else chunk
+    yield "\n"
+
+
+def _entry(c: Comparison, e: Digest) -> ComparisonEntry:
+    return {
+        "file": e.source,
+        "förbund": e.forbund,
+        "år": e.ar,
+        "respondent": e.respondent,
+        "answered": len(e.completeness.answered),
+        "total": e.completeness.total,
+        "missing": list(e.completeness.missing),
+        "ratings": {str(f.number): e.rating(f.number) for f in c.framework.fields},
+    }
+
+
+def _change(ch: FieldChange) -> FieldChangeData:
+    return {
+        "fält": ch.field,
+        "rating_before": ch.rating_before,
+        "rating_after": ch.rating_after,
+        "rating_delta": ch.rating_delta,
+        "new_brister": ch.new_brister,
+        "gone_brister": ch.gone_brister,
+        "gone_atgarder": ch.gone_atgarder,
+        "unchanged_answers": ch.unchanged_answers,
+        "follow_ups": [{"action": action, "status": status} for action, status in ch.follow_ups],
+    }
+
+
+def _series(c: Comparison, s: Series) -> SeriesData:
+    return {
+        "förbund": s.forbund,
+        "respondent": s.respondent,
+        "years": [_entry(c, e) for e in s.entries],
+        "changes": [
+            {"from": st.before.ar, "to": st.after.ar, "fields": [_change(ch) for ch in st.changes]} for st in s.steps
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class _Lazy:
+    """A JSON array (or, with ``pairs``, an object of (key, value) pairs) whose items are made as they are
+    written."""
+
+    items: Iterable[Any]
+    pairs: bool = False
+
+
+def _chunks(value: Any, depth: int) -> Iterator[str]:
+    """The text ``json.dumps(value, ensure_ascii=False, indent=2)`` gives, nested ``depth`` levels deep, with
+    ``_Lazy`` items made one at a time."""
+    pad = "  " * depth
+    if not isinstance(value, _Lazy):
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        yield text.replace("\n", "\n" + pad) if depth else text  # JSON strings hold no raw line break
+        return
+    opening, closing = "{}" if value.pairs else "[]"
+    first = True
+    for item in value.items:
+        yield (opening if first else ",") + "\n" + pad + "  "
+        first = False
+        if value.pairs:
+            key, item = item
+            yield json.dumps(key, ensure_ascii=False) + ": "
+        yield from _chunks(item, depth + 1)
+    yield opening + closing if first else "\n" + pad + closing
 
 
 # --- several respondents ----------------------------------------------------------------------------------------

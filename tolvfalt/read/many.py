@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem, TolvfaltError
 from ..framework import Framework
@@ -135,12 +136,27 @@ def read_many(
     progress: Callable[[Path], None] | None = None,
     personal: bool = False,
 ) -> Iterator[FileResult]:
-    """Every file, in order; a broken one does not stop the rest. Many files are read by several processes, with
-    only a few batches under way at a time, so that what waits to be used stays small."""
+    """Every file, in order; a broken one does not stop the rest."""
+    return read_each(files, framework, partial(read_one, strict=strict, personal=personal), progress=progress)
+
+
+T = TypeVar("T")
+
+
+def read_each(
+    files: Sequence[Path],
+    framework: Framework,
+    read: Callable[[Path, Framework], T],
+    *,
+    progress: Callable[[Path], None] | None = None,
+) -> Iterator[T]:
+    """``read(path, framework)`` of every file, in order. Many files are read by several processes, with only a
+    few batches under way at a time, so that what waits to be used stays small; ``read`` (a module's function, or
+    a ``partial`` of one) runs in the worker, so that it can send back less than the whole assessment."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         for path in files:
-            result = read_one(path, framework, strict, personal)
+            result = read(path, framework)
             if progress:
                 progress(path)
             yield result
@@ -152,10 +168,10 @@ def read_many(
     # forkserver: no fork() of a process that may hold threads (a progress bar's, say).
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_START)) as pool:
-        pending: deque[tuple[Sequence[Path], Future[list[FileResult]]]] = deque()
+        pending: deque[tuple[Sequence[Path], Future[list[T]]]] = deque()
         try:
             for batch in batches:
-                pending.append((batch, pool.submit(_read_batch, batch, framework, strict, personal)))
+                pending.append((batch, pool.submit(_read_batch, batch, framework, read)))
                 if len(pending) >= workers * 2:
                     yield from _finish(*pending.popleft(), progress)
             while pending:
@@ -168,13 +184,11 @@ def read_many(
 BATCH = 32
 
 
-def _read_batch(paths: Sequence[Path], framework: Framework, strict: bool, personal: bool) -> list[FileResult]:
-    return [read_one(path, framework, strict, personal) for path in paths]
+def _read_batch(paths: Sequence[Path], framework: Framework, read: Callable[[Path, Framework], T]) -> list[T]:
+    return [read(path, framework) for path in paths]
 
 
-def _finish(
-    batch: Sequence[Path], future: Future[list[FileResult]], progress: Callable[[Path], None] | None
-) -> Iterator[FileResult]:
+def _finish(batch: Sequence[Path], future: Future[list[T]], progress: Callable[[Path], None] | None) -> Iterator[T]:
     for path, result in zip(batch, future.result(), strict=True):
         if progress:
             progress(path)
