@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+# An installed package has its bytecode (pip compiles it as it installs). With PYTHONDONTWRITEBYTECODE, an editable
+# install would compile every module of its own on every run, and that, not the program, would be measured: the
+# warm-up run writes the bytecode, for the program and its baseline alike.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def median_time(cmd: list[str], runs: int) -> float:
@@ -24,16 +31,31 @@ def median_time(cmd: list[str], runs: int) -> float:
 def paired_times(cmd: list[str], base: list[str], runs: int) -> tuple[float, float, float]:
     """Medians of ``cmd`` and ``base`` run in turn (so that both see the same machine), and the median of the
     ratios of each pair."""
+    ours, theirs, ratio, _ = paired(cmd, base, runs)
+    return ours, theirs, ratio
+
+
+def paired(cmd: list[str], base: list[str], runs: int) -> tuple[float, float, float, float]:
+    """``paired_times`` and the median ratio of the CPU time (user and system, of the process and what it waited
+    for) of each pair: less swayed than the wall clock by what else the machine does."""
     subprocess.run(cmd, capture_output=True, check=True)
     subprocess.run(base, capture_output=True, check=True)
-    ours, theirs = [], []
+    ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
     for _ in range(runs):
-        for command, times in ((cmd, ours), (base, theirs)):
+        for command, times, cpu in ((cmd, ours, ours_cpu), (base, theirs, theirs_cpu)):
+            before = _children_cpu()
             start = time.perf_counter()
             subprocess.run(command, capture_output=True, check=True)
             times.append(time.perf_counter() - start)
+            cpu.append(_children_cpu() - before)
     ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
-    return statistics.median(ours), statistics.median(theirs), statistics.median(ratios)
+    cpu_ratios = [a / b for a, b in zip(ours_cpu, theirs_cpu, strict=True)]
+    return statistics.median(ours), statistics.median(theirs), statistics.median(ratios), statistics.median(cpu_ratios)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def tolvfalt_command() -> list[str]:

@@ -251,3 +251,29 @@ def test_insats_mentions_follow_inflections(framework):
     mentions = insats_mentions(load(EXAMPLE, framework), framework)
     assert mentions["Resam"][:3] == [1, 2, 3]  # "Resams 50 %" in 1a counts
     assert 4 not in mentions["Resam"]
+
+
+def test_html_is_the_same_whatever_its_compiled_templates_hold(tmp_path, monkeypatch, framework):
+    """The templates are compiled once and kept; a damaged copy is compiled again, one that cannot be written is
+    not kept, and neither changes a page."""
+    from tolvfalt.formats import html as html_format
+    from tolvfalt.formats import render
+
+    assert html_format._compiled() is not None  # jinja2's own folder for this user
+    cache = html_format.compiled_templates(str(tmp_path))
+    monkeypatch.setattr(html_format, "_compiled", lambda: cache)
+    page = render(load(EXAMPLE, framework), "html")
+    kept = sorted(Path(cache.directory).glob("__jinja2_*.cache"))
+    assert kept  # compiled once, kept for the next run
+    for path in kept:
+        path.write_bytes(path.read_bytes()[:40])  # cut short, as a full disk leaves it
+    assert render(load(EXAMPLE, framework), "html") == page
+    assert all(path.stat().st_size > 40 for path in kept)  # compiled again and kept whole
+
+    def unwritable(self, bucket):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr("jinja2.FileSystemBytecodeCache.dump_bytecode", unwritable)
+    for path in kept:
+        path.unlink()
+    assert render(load(EXAMPLE, framework), "html") == page

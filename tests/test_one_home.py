@@ -93,3 +93,39 @@ def test_readme_layout_names_every_module():
         if path.name in ("__init__.py", "__main__.py") or path.parent.name == "cli":
             continue
         assert path.name in layout or path.stem in layout, path.relative_to(PACKAGE)
+
+
+# The shipped data: the YAML is its home, the JSON beside it a copy that is used only while it is the YAML's. ------
+
+
+@pytest.mark.parametrize("name", ["labels.yaml", "tolvfaltaren.yaml"])
+def test_the_json_copy_of_shipped_data_is_current(name):
+    import os
+
+    import yaml
+
+    from tolvfalt import packaged
+
+    assert name in packaged.SHIPPED
+    copy = packaged.DATA / f"{name}.json"
+    if os.environ.get("TOLVFALT_UPDATE_DOCS"):
+        copy.write_text(packaged.copy_text(name), "utf-8")
+    assert copy.read_text("utf-8") == packaged.copy_text(name), "remake it: python -m tolvfalt.packaged"
+    source = (packaged.DATA / name).read_bytes()
+    assert packaged.fast_copy(name, source) == yaml.safe_load(source)
+
+
+def test_an_edited_yaml_file_is_read_rather_than_its_older_copy(tmp_path, monkeypatch):
+    from tolvfalt import packaged
+
+    for name in ("labels.yaml", "labels.yaml.json"):
+        (tmp_path / name).write_bytes((packaged.DATA / name).read_bytes())
+    monkeypatch.setattr(packaged, "DATA", tmp_path)
+    assert packaged.load_data("labels.yaml")["sv"]["grid"] != "Ändrad rubrik"
+    original = (tmp_path / "labels.yaml").read_text("utf-8")
+    edited = original.replace("\n  grid: Tolvfältaren\n", "\n  grid: Ändrad rubrik\n")
+    assert edited != original
+    (tmp_path / "labels.yaml").write_text(edited, "utf-8")
+    assert packaged.load_data("labels.yaml")["sv"]["grid"] == "Ändrad rubrik"
+    (tmp_path / "labels.yaml.json").write_text("{not json", "utf-8")  # a damaged copy: the YAML is read
+    assert packaged.load_data("labels.yaml")["sv"]["grid"] == "Ändrad rubrik"

@@ -25,6 +25,8 @@ from . import text as textmod
 if TYPE_CHECKING:
     from .framework import Framework
 
+# An empty list or dict as a field's default is copied for each model by pydantic (``default_factory=list`` would
+# have pydantic parse the built-in's signature at start-up).
 _CONFIG = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
 
 
@@ -63,17 +65,18 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Prose = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(textmod.normalize)]
+def _prose(value: str) -> str:
+    return textmod.normalize(_clean(value))
+
+
+def _line(value: str) -> str:
+    return textmod.one_line(unicodedata.normalize("NFC", _clean(value)))
+
+
+# One validator for each step: pydantic inspects each validator of each field as it builds the models at start-up.
+Prose = Annotated[str, BeforeValidator(_as_text), AfterValidator(_prose)]
 """Free text in paragraphs; canonical with single spaces and one blank line between paragraphs."""
-
-
-def _nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value)
-
-
-Line = Annotated[
-    str, BeforeValidator(_as_text), AfterValidator(_clean), AfterValidator(_nfc), AfterValidator(textmod.one_line)
-]
+Line = Annotated[str, BeforeValidator(_as_text), AfterValidator(_line)]
 """One line of text (a name, a point): NFC, so that a name typed on a Mac and on Windows is one name."""
 Number = Annotated[int, BeforeValidator(_no_bool)]
 
@@ -144,13 +147,13 @@ class FieldAnswers(BaseModel):
     POINTS: ClassVar[tuple[str, ...]] = ("brister", "möjligheter", "åtgärder")
     """The keys of the short lists of points, in the order documents show them."""
 
-    svar: dict[str, Prose | None] = Field(default_factory=dict)
+    svar: dict[str, Prose | None] = Field(default={})
     bedomning: Number | None = Field(default=None, alias="bedömning")
-    brister: Points = Field(default_factory=list)
-    mojligheter: Points = Field(default_factory=list, alias="möjligheter")
-    atgarder: Points = Field(default_factory=list, alias="åtgärder")
+    brister: Points = Field(default=[])
+    mojligheter: Points = Field(default=[], alias="möjligheter")
+    atgarder: Points = Field(default=[], alias="åtgärder")
     analys: Prose | None = None
-    uppfoljning: list[FollowUp] = Field(default_factory=list, alias="uppföljning")
+    uppfoljning: list[FollowUp] = Field(default=[], alias="uppföljning")
 
     @model_validator(mode="before")
     @classmethod
@@ -188,8 +191,8 @@ class Part(BaseModel):
     forfattare: Line | None = Field(default=None, alias="författare")
     datum: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))
     inledning: Prose | None = None
-    insatser: list[Line] = Field(default_factory=list)
-    falt: dict[int, FieldAnswers] = Field(default_factory=dict, alias="fält")
+    insatser: list[Line] = Field(default=[])
+    falt: dict[int, FieldAnswers] = Field(default={}, alias="fält")
 
     @model_validator(mode="after")
     def _canonical(self) -> Part:
@@ -252,14 +255,14 @@ class Assessment(Part):
     beslutad: Line | None = None
     """The styrelse's decision, as it is to be printed: ``2010-11-20 § 45``."""
     utkast: Annotated[bool, BeforeValidator(_yes_no)] = False
-    godkanda_namn: list[Line] = Field(default_factory=list, alias="godkända_namn")
+    godkanda_namn: list[Line] = Field(default=[], alias="godkända_namn")
     """Names the förbundschef has checked and accepts in the published text (an official named on purpose)."""
     sammanfattning: Prose | None = None
     """The förbundschef's own summary for the styrelse."""
-    ej_svarat: list[Line] = Field(default_factory=list)
+    ej_svarat: list[Line] = Field(default=[])
     """In a merged assessment: the parties that were asked but did not answer."""
     avslutning: Prose | None = None
-    svarande: dict[Annotated[Line, AfterValidator(_not_empty)], Response] = Field(default_factory=dict)
+    svarande: dict[Annotated[Line, AfterValidator(_not_empty)], Response] = Field(default={})
 
     @model_validator(mode="before")
     @classmethod

@@ -30,76 +30,76 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
     lang = view.lang
     doc = _document(docx_template, view)
     if view.draft:
-        doc.add_paragraph().add_run(label("draft", lang)).bold = True
+        ooxml.add_run(ooxml.append_paragraph(doc), label("draft", lang)).bold = True
     if view.place:
-        doc.add_paragraph(view.place)
-    doc.add_paragraph(view.title, style="Title")
-    doc.add_paragraph(view.forbund)
+        ooxml.append_paragraph(doc, text=view.place)
+    ooxml.append_paragraph(doc, "Title", view.title)
+    ooxml.append_paragraph(doc, text=view.forbund)
     for line in view.references:
-        doc.add_paragraph(line)
+        ooxml.append_paragraph(doc, text=line)
     _board_summary(doc, view)
     doc.add_page_break()
-    doc.add_heading(label("contents", lang), level=1)
+    ooxml.heading(doc, label("contents", lang), 1)
     for _, heading in view.contents:
-        doc.add_paragraph(heading, style="List Bullet")
+        ooxml.append_paragraph(doc, "List Bullet", heading)
     if view.inledning or view.party_intros:
-        doc.add_heading(label("inledning", lang), level=1)
+        ooxml.heading(doc, label("inledning", lang), 1)
         _prose(doc, view.inledning)
         for name, paragraphs in view.party_intros:
-            doc.add_heading(name, level=2)
+            ooxml.heading(doc, name, 2)
             _prose(doc, paragraphs)
     _grid_page(doc, view)
     for section in view.sections:
-        doc.add_heading(section.heading, level=1)
+        ooxml.heading(doc, section.heading, 1)
         if section.analys:
-            doc.add_heading(label("analys", lang), level=2)
+            ooxml.heading(doc, label("analys", lang), 2)
             _prose(doc, section.analys)
         for question in section.questions:
-            doc.add_heading(question.text, level=2)
+            ooxml.heading(doc, question.text, 2)
             _prose(doc, question.paragraphs)
             if not question.paragraphs and not question.voices:
-                doc.add_paragraph().add_run(label("not_answered", lang)).italic = True
+                ooxml.add_run(ooxml.append_paragraph(doc), label("not_answered", lang)).italic = True
             for name, paragraphs in question.voices:
-                doc.add_heading(name, level=3)
+                ooxml.heading(doc, name, 3)
                 _prose(doc, paragraphs)
                 if not paragraphs:
-                    doc.add_paragraph().add_run(label("not_answered", lang)).italic = True
+                    ooxml.add_run(ooxml.append_paragraph(doc), label("not_answered", lang)).italic = True
         if section.rating is not None:
-            p = doc.add_paragraph(f"{label('rating', lang)}: ")
-            p.add_run(section.rating.text).bold = True
+            p = ooxml.append_paragraph(doc, text=f"{label('rating', lang)}: ")
+            ooxml.add_run(p, section.rating.text).bold = True
             if section.note:
-                p.add_run(f" ({section.note})").bold = True
+                ooxml.add_run(p, f" ({section.note})").bold = True
         if section.party_ratings:
             parties = " · ".join(f"{name} {r.short}" for name, r in section.party_ratings)
-            doc.add_paragraph(f"{label('parties_ratings', lang)}: {parties}")
+            ooxml.append_paragraph(doc, text=f"{label('parties_ratings', lang)}: {parties}")
         for point_list in section.points:
-            doc.add_heading(point_list.label, level=2)
+            ooxml.heading(doc, point_list.label, 2)
             for item in point_list.items:
                 _paragraph(doc, item, style="List Bullet")
         for name, paragraphs in section.party_analys:
-            doc.add_heading(f"{label('analys', lang)}: {name}", level=2)
+            ooxml.heading(doc, f"{label('analys', lang)}: {name}", 2)
             _prose(doc, paragraphs)
         for name, lists in section.party_points:
-            doc.add_heading(name, level=2)
+            ooxml.heading(doc, name, 2)
             for point_list in lists:
-                doc.add_heading(point_list.label, level=3)
+                ooxml.heading(doc, point_list.label, 3)
                 for item in point_list.items:
                     _paragraph(doc, item, style="List Bullet")
     follow_ups = [s for s in view.sections if s.follow_ups]
     if follow_ups:
-        doc.add_heading(label("follow_up", lang), level=1)
+        ooxml.heading(doc, label("follow_up", lang), 1)
         for section in follow_ups:
-            doc.add_heading(section.heading, level=2)
+            ooxml.heading(doc, section.heading, 2)
             for follow_up in section.follow_ups:
                 comment = f". {follow_up.comment}" if follow_up.comment else ""
                 _paragraph(doc, [Span(f"{follow_up.action}: {follow_up.status}{comment}")], style="List Bullet")
     _insatser(doc, view)
     if view.avslutning:
-        doc.add_heading(label("closing", lang), level=1)
+        ooxml.heading(doc, label("closing", lang), 1)
         _prose(doc, view.avslutning)
-    doc.add_paragraph()
+    ooxml.append_paragraph(doc)
     for line in view.signature_lines:
-        doc.add_paragraph(line).paragraph_format.space_after = 0
+        ooxml.append_paragraph(doc, text=line).paragraph_format.space_after = 0
     _properties(doc, view)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -111,33 +111,33 @@ def assessment(view: DocumentView, docx_template: Path | None = None) -> bytes:
 
 def _board_summary(doc: Any, view: DocumentView) -> None:
     lang = view.lang
-    doc.add_heading(label("summary_for_board", lang), level=1)
+    ooxml.heading(doc, label("summary_for_board", lang), 1)
     if view.round is None:  # a round's summary has its table of ratings party by party instead of the grid
         _summary_grid(doc, view)
-        doc.add_paragraph(view.completeness_text + ".")
+        ooxml.append_paragraph(doc, text=view.completeness_text + ".")
     else:
         _round(doc, view)
         _legend(doc, view)
     if view.sammanfattning:
-        doc.add_heading(label("own_summary", lang), level=2)
+        ooxml.heading(doc, label("own_summary", lang), 2)
         _prose(doc, view.sammanfattning)
-    doc.add_heading(label("key_points", lang), level=2)
+    ooxml.heading(doc, label("key_points", lang), 2)
     for item in view.key_points:
-        doc.add_heading(item.heading, level=3)
+        ooxml.heading(doc, item.heading, 3)
         for point_list in item.points:
-            doc.add_heading(point_list.label, level=4)
+            ooxml.heading(doc, point_list.label, 4)
             for entry in point_list.items:
                 _paragraph(doc, entry, style="List Bullet")
     if not view.key_points:
-        doc.add_paragraph(label("no_key_points", lang))
+        ooxml.append_paragraph(doc, text=label("no_key_points", lang))
     if view.changes is not None:
-        doc.add_heading(view.changes.title, level=2)
+        ooxml.heading(doc, view.changes.title, 2)
         for change in view.changes.changes:
-            doc.add_heading(change.heading, level=3)
+            ooxml.heading(doc, change.heading, 3)
             for _, line in change.lines:
                 _paragraph(doc, [Span(line)], style="List Bullet")
         if not view.changes.changes:
-            doc.add_paragraph(label("no_changes", lang))
+            ooxml.append_paragraph(doc, text=label("no_changes", lang))
 
 
 def _summary_grid(doc: Any, view: DocumentView) -> None:
@@ -164,11 +164,11 @@ def _round(doc: Any, view: DocumentView) -> None:
     """Who took part and how fully, who did not, and the ratings party by party."""
     lang, r = view.lang, view.round
     assert r is not None
-    doc.add_heading(label("parties_took_part", lang), level=2)
+    ooxml.heading(doc, label("parties_took_part", lang), 2)
     for party in r.parties:
-        doc.add_paragraph(party.text, style="List Bullet")
+        ooxml.append_paragraph(doc, "List Bullet", party.text)
     if r.absent_text:
-        doc.add_paragraph(r.absent_text)
+        ooxml.append_paragraph(doc, text=r.absent_text)
     table = _table(doc, len(r.rows) + 1, len(r.headers) + 1, label("round_ratings_caption", lang))
     cell_at = ooxml.cells(table)
     _widths(table, cell_at, first=64, total=174)
@@ -185,9 +185,9 @@ def _round(doc: Any, view: DocumentView) -> None:
             ooxml.cell_text(cell_at(i, len(row.parties) + 2), [(f"{row.last_year.short} {row.trend}", False)], INK)
     for row in r.rows:
         if row.disagreement:
-            p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{row.name}: ").bold = True
-            p.add_run(row.disagreement)
+            p = ooxml.append_paragraph(doc, "List Bullet")
+            ooxml.add_run(p, f"{row.name}: ").bold = True
+            ooxml.add_run(p, row.disagreement)
 
 
 def _widths(table: Any, cell_at: Any, *, first: float, total: float) -> None:
@@ -205,13 +205,13 @@ def _widths(table: Any, cell_at: Any, *, first: float, total: float) -> None:
 
 
 def _legend(doc: Any, view: DocumentView) -> None:
-    p = doc.add_paragraph()
-    p.add_run(f"{label('legend', view.lang)}: ").bold = True
+    p = ooxml.append_paragraph(doc)
+    ooxml.add_run(p, f"{label('legend', view.lang)}: ").bold = True
     for rating in view.legend:
-        run = p.add_run(f" {rating.text} ")
+        run = ooxml.add_run(p, f" {rating.text} ")
         ooxml.shade_run(run, rating.background, rating.color)
-        p.add_run(" ")
-    p.add_run(label("not_rated", view.lang))
+        ooxml.add_run(p, " ")
+    ooxml.add_run(p, label("not_rated", view.lang))
 
 
 def _grid_page(doc: Any, view: DocumentView) -> None:
@@ -224,7 +224,7 @@ def _grid_page(doc: Any, view: DocumentView) -> None:
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation = WD_ORIENT.LANDSCAPE
     wide.page_width, wide.page_height = height, width
-    doc.add_heading(label("grid", lang), level=1)
+    ooxml.heading(doc, label("grid", lang), 1)
     table = _table(doc, len(view.grid) + 1, len(view.columns) + 1, label("grid_caption", lang))
     cell_at = ooxml.cells(table)
     for col, column in enumerate(view.columns, start=1):
@@ -239,7 +239,7 @@ def _grid_page(doc: Any, view: DocumentView) -> None:
             rating = grid_cell.rating
             ooxml.cell_text(cell_at(r, c), lines, rating.color.lstrip("#"), rating.background if rating.rated else None)
     _legend(doc, view)
-    doc.add_paragraph(view.completeness_text)
+    ooxml.append_paragraph(doc, text=view.completeness_text)
     back = doc.add_section(WD_SECTION.NEW_PAGE)
     back.orientation = WD_ORIENT.PORTRAIT
     back.page_width, back.page_height = width, height
@@ -249,9 +249,9 @@ def _insatser(doc: Any, view: DocumentView) -> None:
     from docx.shared import Mm
 
     lang = view.lang
-    doc.add_heading(label("insatser_by_field", lang), level=1)
+    ooxml.heading(doc, label("insatser_by_field", lang), 1)
     if not view.mentions:
-        doc.add_paragraph(label("no_insatser", lang))
+        ooxml.append_paragraph(doc, text=label("no_insatser", lang))
         return
     numbers = view.numbers
     table = _table(doc, len(view.mentions) + 1, len(numbers) + 1, label("insatser_caption", lang))
@@ -366,16 +366,16 @@ def _footer(doc: Any, view: DocumentView) -> None:
 
     section = doc.sections[0]
     title = section.footer.paragraphs[0]
-    title.add_run(view.title).font.size = Pt(8)
+    ooxml.add_run(title, view.title).font.size = Pt(8)
     page = section.footer.add_paragraph()
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     before, _, rest = label("page_of", view.lang, page="\0", pages="\1").partition("\0")
-    page.add_run(before).font.size = Pt(8)
+    ooxml.add_run(page, before).font.size = Pt(8)
     ooxml.field(page, "PAGE")
-    page.add_run(rest.partition("\1")[0]).font.size = Pt(8)
+    ooxml.add_run(page, rest.partition("\1")[0]).font.size = Pt(8)
     ooxml.field(page, "NUMPAGES")
     if view.draft:
-        run = section.header.paragraphs[0].add_run(label("draft", view.lang))
+        run = ooxml.add_run(section.header.paragraphs[0], label("draft", view.lang))
         run.bold = True
         run.font.size = Pt(14)
 
@@ -407,7 +407,7 @@ def _properties(doc: Any, view: DocumentView) -> None:
 def _paragraph(doc: Any, paragraph: list[Span], style: str | None = None) -> Any:
     p = ooxml.append_paragraph(doc, style)
     for span in paragraph:
-        run = p.add_run(span.text)
+        run = ooxml.add_run(p, span.text)
         run.bold = span.bold or None
         run.italic = span.italic or None
     return p

@@ -3,7 +3,9 @@ document, the comparison and the merged view. Every text is escaped by jinja2's 
 
 from __future__ import annotations
 
+import contextlib
 import re
+from functools import cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -34,10 +36,41 @@ def environment() -> Any:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_compiled(),
     )
     env.globals["house"] = {name: Markup(value) for name, value in house.CSS.items()}
     env.filters["breakable"] = breakable
     return env
+
+
+@cache
+def _compiled() -> Any:
+    """The templates compiled once and kept, checked against their source, in jinja2's own folder for this user
+    (in the system's temporary folder, readable by this user alone): some 30 ms of each document. None where no
+    such folder can be made; then they are compiled each time."""
+    return compiled_templates()
+
+
+def compiled_templates(directory: str | None = None) -> Any:
+    """A jinja2 bytecode cache in ``directory`` (default: jinja2's own) that a damaged or unwritable file never
+    fails: the template is compiled again."""
+    from jinja2 import FileSystemBytecodeCache
+
+    class Kept(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # cut short or damaged (jinja2 reads its checksum unguarded): compiled again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):  # a full or read-only disk: compiled again next time
+                super().dump_bytecode(bucket)
+
+    try:
+        return Kept(directory)
+    except (OSError, RuntimeError):  # no temporary folder, or one another user could write to
+        return None
 
 
 _LONG_WORD = re.compile(r"(\S{30,})")
