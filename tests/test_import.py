@@ -437,3 +437,14 @@ def test_a_framework_of_ones_own_gives_the_questions(tmp_path):
     assert run.exit_code == 0, run.stderr
     assert "# 1a: Har varje deltagare en egen plan?" in out.read_text("utf-8")
     assert load(out).answer("1a") == "Ja, alla."
+
+
+def test_a_style_chain_ends_at_a_loop_a_missing_style_or_its_limit():
+    from tolvfalt.importing.blocks import MAX_STYLE_CHAIN, style_chain
+
+    looped = {"a": {"parent": "b"}, "b": {"parent": "a"}}
+    assert style_chain("a", looped, lambda s: s["parent"]) == [looped["a"], looped["b"]]
+    assert style_chain("a", {"a": {"parent": "gone"}}, lambda s: s["parent"]) == [{"parent": "gone"}]
+    assert style_chain(None, looped, lambda s: s["parent"]) == []
+    long = {str(i): {"parent": str(i + 1)} for i in range(100)}
+    assert len(style_chain("0", long, lambda s: s["parent"])) == MAX_STYLE_CHAIN

@@ -129,3 +129,12 @@ def test_an_edited_yaml_file_is_read_rather_than_its_older_copy(tmp_path, monkey
     assert packaged.load_data("labels.yaml")["sv"]["grid"] == "Ändrad rubrik"
     (tmp_path / "labels.yaml.json").write_text("{not json", "utf-8")  # a damaged copy: the YAML is read
     assert packaged.load_data("labels.yaml")["sv"]["grid"] == "Ändrad rubrik"
+
+
+def test_command_modules_keep_their_annotations_evaluated():
+    """typer reads each command's annotations at start-up: as strings they cost a compile each (see cli/__init__)."""
+    from tolvfalt.cli import COMMANDS, MODULES
+
+    for name in COMMANDS:
+        text = SOURCES[f"cli/{MODULES.get(name, name)}.py"]
+        assert "from __future__ import annotations" not in text, name

@@ -1,4 +1,8 @@
-"""The command line: parses, calls the library, prints. Each command lives in a module of its own."""
+"""The command line: parses, calls the library, prints. Each command lives in a module of its own.
+
+A command's module does without ``from __future__ import annotations``: typer reads every command's annotations to
+build its options, and annotations kept as strings are compiled again on each start (``tolvfalt --help`` 1.15 ×
+``import typer`` with them, 1.04 without: benchmarks/startup.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -94,8 +92,8 @@ def command(
 def _folder(
     files: list[Path],
     output: Path,
-    fw: Framework,
-    lang: Lang,
+    fw: "Framework",
+    lang: "Lang",
     forbund: str | None,
     year: int | None,
     force: bool,
@@ -130,7 +128,7 @@ def _folder(
     return failed
 
 
-def _report(imported: Imported, fw: Framework, lang: Lang) -> None:
+def _report(imported: "Imported", fw: "Framework", lang: "Lang") -> None:
     """Every uncertain placement and every piece of text left for review, then a line that sums them up."""
     from ..i18n import label
     from ..model import completeness

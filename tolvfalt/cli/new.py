@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -98,7 +96,7 @@ def _refuse_what_check_would(forbund: str, ar: int, year_option: str) -> None:
         raise UsageError(problems)
 
 
-def _round_beside(path: Path, fw: Framework) -> Assessment | None:
+def _round_beside(path: Path, fw: "Framework") -> "Assessment | None":
     """The parties' answers so far, when the file is written into a round's folder: their ratings as comments."""
     from ..api import merge
     from ..errors import TolvfaltError

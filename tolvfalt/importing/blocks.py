@@ -4,9 +4,9 @@ each with its place in the source, so that the structure is recognised once for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..i18n import Lang, label
 
@@ -107,3 +107,20 @@ def plain(text: str) -> str:
     from ..text import plain as unmarked
 
     return clean(" ".join(unmarked(p) for p in split_paragraphs(text)))
+
+
+MAX_STYLE_CHAIN = 20
+"""How many styles a style's inheritance is followed through: a longer chain (or a loop) is cut there."""
+
+
+def style_chain(key: str | None, styles: Mapping[str, Any], parent: Callable[[Any], str | None]) -> list[Any]:
+    """A style and those it inherits from, nearest first (Word's ``basedOn``, ODF's ``parent-style-name``): a
+    missing style ends the chain, a loop or a chain longer than ``MAX_STYLE_CHAIN`` is cut."""
+    chain: list[Any] = []
+    while key and key in styles and len(chain) < MAX_STYLE_CHAIN:
+        style = styles[key]
+        if any(s is style for s in chain):
+            break
+        chain.append(style)
+        key = parent(style)
+    return chain

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TolvfaltError
-from .blocks import Block, Place, Run, cell_text, markup
+from .blocks import Block, Place, Run, cell_text, markup, style_chain
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}drawing", f"{W}pict", f"{W}object", f"{W}footnoteReference"}
@@ -55,15 +55,7 @@ class _Styles:
                 self.default_paragraph = style_id
 
     def chain(self, style_id: str | None) -> list[Any]:
-        seen: list[Any] = []
-        while style_id and style_id in self.by_id and len(seen) < 20:
-            style = self.by_id[style_id]
-            if any(s is style for s in seen):
-                break
-            seen.append(style)
-            based = style.find(f"{W}basedOn")
-            style_id = based.get(f"{W}val") if based is not None else None
-        return seen
+        return style_chain(style_id, self.by_id, _based_on)
 
     def name(self, style_id: str | None) -> str:
         style = self.by_id.get(style_id or "")
@@ -100,6 +92,11 @@ class _Styles:
             if "list" in self.name(style.get(f"{W}styleId")).lower():
                 return True
         return False
+
+
+def _based_on(style: Any) -> str | None:
+    based = style.find(f"{W}basedOn")
+    return based.get(f"{W}val") if based is not None else None
 
 
 def _on(value: str | None) -> bool:

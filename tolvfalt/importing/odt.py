@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TolvfaltError
-from .blocks import Block, Place, Run, cell_text, markup
+from .blocks import Block, Place, Run, cell_text, markup, style_chain
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -82,14 +82,7 @@ class _Styles:
                 self.by_name[style.get(f"{STYLE}name")] = style
 
     def chain(self, name: str | None) -> list[Any]:
-        out: list[Any] = []
-        while name and name in self.by_name and len(out) < 20:
-            style = self.by_name[name]
-            if any(s is style for s in out):
-                break
-            out.append(style)
-            name = style.get(f"{STYLE}parent-style-name")
-        return out
+        return style_chain(name, self.by_name, lambda style: style.get(f"{STYLE}parent-style-name"))
 
     def text_flag(self, name: str | None, attribute: str, on: tuple[str, ...]) -> bool | None:
         for style in self.chain(name):
