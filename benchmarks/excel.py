@@ -5,22 +5,19 @@ python benchmarks/excel.py [--runs N]
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import median_time, tolvfalt_command
+from timing import median_time, runs_from_command_line, tolvfalt_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "2009.yaml"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+    runs = runs_from_command_line(__doc__, 15)
     cli = tolvfalt_command()
     with tempfile.TemporaryDirectory() as tmp:
         filled = Path(tmp) / "2009.xlsx"
@@ -30,7 +27,7 @@ def main() -> None:
             ("tolvfalt check 2009.yaml", [*cli, "check", str(EXAMPLE)]),
             ("python -c 'import openpyxl'", [sys.executable, "-c", "import openpyxl"]),
         ]
-        times = {name: median_time(cmd, args.runs) for name, cmd in cases}
+        times = {name: median_time(cmd, runs) for name, cmd in cases}
         load_in_process = [
             sys.executable,
             "-c",

@@ -42,6 +42,11 @@ def big_yaml(path: Path, megabytes: int) -> None:
         "budget",
     ]
     answer = " ".join(words[i % len(words)] for i in range(megabytes * 2**20 // 23 // 9))
+    write_answers(path, answer)
+
+
+def write_answers(path: Path, answer: str) -> None:
+    """An assessment whose 23 questions each have ``answer`` (one line) as their answer."""
     lines = ["förbund: Stora förbundet", "år: 2024", "fält:"]
     for n in range(1, 13):
         lines += [f"  {n}:", "    svar:"]

@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from large import big_yaml
+from large import big_yaml, write_answers
 from timing import paired_times
 
 from tolvfalt.personal import KINDS, find, scan
@@ -220,12 +220,7 @@ def realistic_yaml(path: Path, megabytes: int) -> None:
     prose = " ".join(" ".join(t.split()) for f in source.falt.values() for t in f.svar.values())
     size = megabytes * 2**20 // 23
     answer = (prose + " ") * (size // len(prose) + 1)
-    lines = ["förbund: Stora förbundet", "år: 2024", "fält:"]
-    for n in range(1, 13):
-        lines += [f"  {n}:", "    svar:"]
-        for letter in "abc"[: 2 if n < 11 else 1] if n != 1 else "abc":
-            lines += [f"      {letter}: |", f"        {answer[:size]}"]
-    path.write_text("\n".join(lines) + "\n", "utf-8")
+    write_answers(path, answer[:size])
 
 
 def timing(runs: int) -> None:

@@ -7,21 +7,18 @@ python benchmarks/previous.py [--runs N]
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 from pathlib import Path
 
 from compare import generate
-from timing import paired_times, tolvfalt_command
+from timing import paired_times, runs_from_command_line, tolvfalt_command
 
 TARGET = 1.2
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+    runs = runs_from_command_line(__doc__, 15)
     cli = tolvfalt_command()
     with tempfile.TemporaryDirectory() as tmp:
         big, small = Path(tmp) / "1000", Path(tmp) / "10"
@@ -34,7 +31,7 @@ def main() -> None:
         ours, base, ratio = paired_times(
             [*cli, "assess", str(big / "00500.yaml"), "-o", str(out)],
             [*cli, "assess", str(small / "00500.yaml"), "-o", str(out)],
-            args.runs,
+            runs,
         )
         print(f"assess in a folder of 1,000: {ours * 1000:6.0f} ms")
         print(f"assess in a folder of    10: {base * 1000:6.0f} ms")

@@ -7,7 +7,6 @@ python benchmarks/serve.py [--runs N]
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import socket
@@ -20,7 +19,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import tolvfalt_command
+from timing import runs_from_command_line, tolvfalt_command
 
 CLI = tolvfalt_command()
 STACK = "import uvicorn, starlette.applications, starlette.routing, python_multipart"
@@ -137,18 +136,16 @@ def page_times(folder: Path, runs: int) -> dict[str, tuple[float, float, float]]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+    runs = runs_from_command_line(__doc__, 15)
     with tempfile.TemporaryDirectory() as tmp:
         rounds = {n: make_round(Path(tmp) / f"r{n}", n).parent for n in (4, 40)}
         print(f"{'case':44} {'time':>8} {'baseline':>44} {'time':>8} {'ratio':>6}")
         for name, code in (("import uvicorn, starlette, multipart", STACK),
                            ("the same, and what every command loads", f"{STACK}; {BASE}")):  # fmt: skip
-            ours, floor, ratio = paired(lambda: first_answer(rounds[4]), importing(code), args.runs)
+            ours, floor, ratio = paired(lambda: first_answer(rounds[4]), importing(code), runs)
             print(f"{'tolvfalt serve → first answer of /':44} {ours * 1000:6.0f}ms {name:>44} {floor * 1000:6.0f}ms"
                   f" {ratio:6.2f}")  # fmt: skip
-        pages = {n: page_times(folder, args.runs) for n, folder in rounds.items()}
+        pages = {n: page_times(folder, runs) for n, folder in rounds.items()}
         for n in (4, 40):
             for page, path in (("status", "/omgang/2026/"), ("field", "/omgang/2026/falt/4")):
                 ours, floor, ratio = pages[n][page]

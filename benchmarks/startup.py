@@ -6,12 +6,11 @@ python benchmarks/startup.py [--runs N]
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import paired, tolvfalt_command
+from timing import paired, runs_from_command_line, tolvfalt_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "2009.yaml"
@@ -58,15 +57,13 @@ CASES = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=31)
-    args = parser.parse_args()
+    runs = runs_from_command_line(__doc__, 31)
     import subprocess
 
     subprocess.run([*CLI, "assess", str(EXAMPLE), "-o", str(HTML)], check=True, capture_output=True)
     print(f"{'command':40} {'time':>8} {'baseline':>36} {'time':>8} {'ratio':>6} {'cpu':>6} {'target':>6}")
     for name, cmd, base_name, base, target in CASES:
-        ours, theirs, ratio, cpu = paired(cmd, base, args.runs)
+        ours, theirs, ratio, cpu = paired(cmd, base, runs)
         times = f"{ours * 1000:6.0f}ms {base_name:>36} {theirs * 1000:6.0f}ms"
         print(f"{name:40} {times} {ratio:6.2f} {cpu:6.2f} {target:6.2f}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import shutil
@@ -62,3 +63,10 @@ def tolvfalt_command() -> list[str]:
     """The console script beside this Python, as a user runs it; ``python -m tolvfalt`` if there is none."""
     script = shutil.which("tolvfalt", path=str(Path(sys.executable).parent))
     return [script] if script else [sys.executable, "-m", "tolvfalt"]
+
+
+def runs_from_command_line(description: str | None, default: int) -> int:
+    """The ``--runs N`` a benchmark is started with."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=default)
+    return int(parser.parse_args().runs)

@@ -161,8 +161,8 @@ def test_a_round_from_start_to_pdf_by_keyboard(served, tmp_path):
             page.keyboard.press("Space")
         chooser.value.set_files([fk, k])
         v.tab_to(lambda f: f["text"] == "Lämna in")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the answer to the form's POST, not the page it was sent from
+            page.keyboard.press("Enter")
         shown = _text(page)
         assert "fk.xlsx: inlämnad för Försäkringskassan" in shown
         assert "kommunen.xlsx: inlämnad för Kommunerna" in shown

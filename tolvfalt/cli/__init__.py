@@ -18,7 +18,6 @@ COMMANDS = ("assess", "check", "template", "status", "new", "compare", "merge", 
 MODULES = {"import": "import_"}
 """A command whose name is a Python keyword lives in a module named otherwise."""
 PRELOAD = (
-    "rich.console",
     "tolvfalt.model",
     "tolvfalt.read.yaml",
     "tolvfalt.read.problems",
@@ -122,6 +121,8 @@ def run() -> None:
     if command not in (None, "schema") and not {"-h", "--help"} & set(args):
         for module in PRELOAD:  # what every command that reads a file needs
             import_module(module)
+        if not {"-o", "--output"} & {a.partition("=")[0] for a in args}:  # shown on the terminal
+            import_module("rich.console")
     gc.freeze()
     gc.enable()
     code = _invoke(app, args)

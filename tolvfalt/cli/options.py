@@ -136,12 +136,12 @@ def lang_of(value: Language) -> Lang:
 
 
 def err(text: str) -> None:
-    """A line on stderr; a control character in it (from a file's name or a cell, say) is shown as its escape."""
-    from rich.console import Console
-
+    """A line on stderr; a control character in it (from a file's name or a cell, say) is shown as its escape.
+    Plain text, as written: a command that writes a file loads no terminal library to say so."""
     from ..text import visible
 
-    Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False).print(visible(text))
+    sys.stderr.write(visible(text) + "\n")
+    sys.stderr.flush()
 
 
 @contextmanager
