@@ -12,7 +12,8 @@ import openpyxl
 FORBUND = "Exempelforsens Samordningsförbund"
 
 
-def _type(path: Path, column: str, rows: dict[str, object]) -> None:
+def type_into(path: Path, column: str, rows: dict[str, object]) -> None:
+    """Type into the Svar sheet's ``column`` by question id, as a person would (unlocked cells only)."""
     wb = openpyxl.load_workbook(path)
     ws = wb["Svar"]
     col = [c.value for c in ws[1]].index(column) + 1
@@ -41,22 +42,22 @@ def fill(folder: Path) -> None:
         return folder / file_name(FORBUND, 2026, party)
 
     fk, kommunerna, regionen = book("Försäkringskassan"), book("Kommunerna"), book("Regionen")
-    _type(fk, "Svar", {"1a": "Ja, målet är gemensamt.", "2a": "Delvis."})
-    _type(fk, "Bedömning", {"1a": "4 Mycket god", "2a": "3 God"})
-    _type(kommunerna, "Svar", {"1a": "Målet är otydligt för deltagaren.", "2a": "Ja."})
-    _type(kommunerna, "Bedömning", {"1a": "Otillfredsställande", "2a": "God"})
-    _type(kommunerna, "Brister", {"1a": "Ingen gemensam plan"})
-    _type(regionen, "Svar", {"1a": "Målet finns men följs inte upp."})
-    _type(regionen, "Bedömning", {"1a": "3"})
+    type_into(fk, "Svar", {"1a": "Ja, målet är gemensamt.", "2a": "Delvis."})
+    type_into(fk, "Bedömning", {"1a": "4 Mycket god", "2a": "3 God"})
+    type_into(kommunerna, "Svar", {"1a": "Målet är otydligt för deltagaren.", "2a": "Ja."})
+    type_into(kommunerna, "Bedömning", {"1a": "Otillfredsställande", "2a": "God"})
+    type_into(kommunerna, "Brister", {"1a": "Ingen gemensam plan"})
+    type_into(regionen, "Svar", {"1a": "Målet finns men följs inte upp."})
+    type_into(regionen, "Bedömning", {"1a": "3"})
     for path, who in ((fk, "Handläggare"), (kommunerna, "Samordnare"), (regionen, "Verksamhetschef")):
         _meta(path, "författare", who)
 
 
 def own_part(workbook: Path) -> None:
     """The förbundschef's agreed rating, analys and åtgärd for field 1, and her summary."""
-    _type(workbook, "Bedömning", {"1a": "2 Godtagbar"})
-    _type(workbook, "Analys", {"1a": "Parterna ser målet olika; det tas upp i beredningsgruppen."})
-    _type(workbook, "Åtgärder", {"1a": "En gemensam plan för varje deltagare under 2027"})
+    type_into(workbook, "Bedömning", {"1a": "2 Godtagbar"})
+    type_into(workbook, "Analys", {"1a": "Parterna ser målet olika; det tas upp i beredningsgruppen."})
+    type_into(workbook, "Åtgärder", {"1a": "En gemensam plan för varje deltagare under 2027"})
     for key, value in (
         ("författare", "Förbundschefen"),
         ("befattning", "förbundschef"),

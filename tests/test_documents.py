@@ -277,3 +277,14 @@ def test_html_is_the_same_whatever_its_compiled_templates_hold(tmp_path, monkeyp
     for path in kept:
         path.unlink()
     assert render(load(EXAMPLE, framework), "html") == page
+
+
+def test_writing_a_pdf_leaves_the_collector_as_it_found_it(framework):
+    import gc
+
+    from tolvfalt.formats import render
+
+    before = (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())
+    pdf = render(load(EXAMPLE, framework), "pdf")
+    assert pdf.startswith(b"%PDF-")
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before

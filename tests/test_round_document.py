@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from clients import needs_pdftotext, pdf_text
 from conftest import cli
+from readme_round import type_into
 from test_round import FORBUND, PARTIES, _fill, _send_out, _workbook
 
 from tolvfalt.read.framework import default_framework
@@ -31,19 +32,6 @@ fält:
 """
 
 
-def _set(path: Path, column: str, values: dict[str, object]) -> None:
-    """Type into the Svar sheet's ``column`` by question id, as a person would (unlocked cells only)."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Svar"]
-    col = [c.value for c in ws[1]].index(column) + 1
-    for row in ws.iter_rows(min_row=2):
-        if row[0].value in values:
-            cell = ws.cell(row[0].row, col)
-            assert not cell.protection.locked
-            cell.value = values[row[0].value]
-    wb.save(path)
-
-
 @pytest.fixture
 def round_folder(tmp_path):
     folder = tmp_path / "omgang"
@@ -53,8 +41,8 @@ def round_folder(tmp_path):
     _fill(_workbook(folder, "Försäkringskassan"), {q: f"FK om {q}." for q in ids[:12]}, {1: 4, 2: 4}, "K1")
     kommunerna = _workbook(folder, "Kommunerna")
     _fill(kommunerna, {q: f"Kommunerna om {q}." for q in ids}, {}, "K2")
-    _set(kommunerna, "Bedömning", {"1a": "Otillfredsställande", "2a": "1 - Otillfredsställande"})
-    _set(kommunerna, "Brister", {"1a": "•\tVäntetider\n–\tOtydligt ansvar"})
+    type_into(kommunerna, "Bedömning", {"1a": "Otillfredsställande", "2a": "1 - Otillfredsställande"})
+    type_into(kommunerna, "Brister", {"1a": "•\tVäntetider\n–\tOtydligt ansvar"})
     regionen = _workbook(folder, "Regionen")
     _fill(regionen, {"1a": "Regionen om 1a."}, {1: 3}, "K3")
     regionen.rename(folder / "Svar från Regionen.xlsx")  # renamed by the party
@@ -75,7 +63,7 @@ def test_ratings_typed_as_words_and_bullets_are_read_as_meant(round_folder):
 @pytest.mark.parametrize("typed", ["2 eller 3", "God eller bra", "4 God"])
 def test_an_unclear_rating_is_refused_with_its_cell_and_the_scale(round_folder, typed):
     path = _workbook(round_folder, "Kommunerna")
-    _set(path, "Bedömning", {"5a": typed})
+    type_into(path, "Bedömning", {"5a": typed})
     run = cli("check", path, "--json")
     assert run.exit_code == 1
     problems = [p for entry in __import__("json").loads(run.stdout) for p in entry["problems"]]
