@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,15 @@ CASES = {
         "som börjar med * (som *kursiv*) måste skrivas i ett |-block",
     ),
     "colon_text": (HEAD + "inledning: Slutsats: det går bra\n", 3, "kolon följt av mellanslag"),
+    "at_sign": (HEAD + "inledning: @kansliet svarar\n", 3, "'@' kan inte inleda ett värde i YAML"),
+    "backtick": (HEAD + "inledning: `kod`\n", 3, "'`' kan inte inleda ett värde i YAML"),
+    "tab_indent": (HEAD + "fält:\n\t1: {}\n", 4, "en tabb används för indrag"),
+    "python_tag": (HEAD + "inledning: !!python/name:os.system x\n", 3, "YAML-taggen tag:yaml.org,2002:python/name"),
+    "indented_key": ("förbund: X\n år: 2020\n", 2, "eller så är raden indragen fel"),
 }
+
+PYYAML_WORDS = re.compile(r"\b(found|expected|while|scanning|mapping|allowed|constructor|alias|token)\b")
+"""PyYAML's own English, which a Swedish message never shows (only the catch-all for what has no message)."""
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -58,6 +67,7 @@ def test_bad_yaml(tmp_path: Path, name: str):
     where = f"{name}.yaml:{line}:" if line else f"{name}.yaml"
     assert where in run.stderr, run.stderr
     assert message in run.stderr, run.stderr
+    assert not PYYAML_WORDS.search(run.stderr), run.stderr
     assert not out.exists()
     assert path.read_text("utf-8") == text  # the input is untouched
 

@@ -206,6 +206,35 @@ def test_merge_markdown_shows_every_answer(tmp_path, respondents):
     assert "| 1 | 1 | 4 | 2 | 1–4 | **olika bedömningar – diskutera** |" in md
 
 
+def test_merged_answers_on_the_terminal_are_indented_whole_with_each_partys_points(tmp_path):
+    long = " ".join(["Målet är gemensamt och följs upp varje kvartal av beredningsgruppen."] * 4)
+    paths = []
+    for who, brist in (("Försäkringskassan", "Oklara mål"), ("Kommunen", "Få platser")):
+        path = tmp_path / f"{who}.yaml"
+        path.write_text(RESPONDENT.format(who=who, answer=long, rating=3, brist=brist), "utf-8")
+        paths.append(path)
+    merged = tmp_path / "alla.yaml"
+    assert cli("merge", *paths, "-o", merged).exit_code == 0
+    for run in (cli("merge", *paths, "--format", "terminal"), cli("assess", merged, "--format", "terminal")):
+        assert run.exit_code == 0, run.stderr
+        lines = run.stdout.splitlines()
+        start = lines.index("  Försäkringskassan:") + 1
+        answer = lines[start : lines.index("  Kommunen:", start)]
+        assert len(answer) > 1  # it wraps
+        assert all(line.startswith("  ") and line == line.rstrip() for line in answer)  # every line indented
+        assert " ".join(line.strip() for line in answer) == long
+        assert "    • Oklara mål" in lines
+        assert "    • Få platser" in lines
+        assert lines.index("    • Oklara mål") < lines.index("    • Få platser")
+
+
+def test_merge_markdown_shows_each_partys_points(tmp_path, respondents):
+    out = tmp_path / "alla.md"
+    assert cli("merge", *respondents, "-o", out).exit_code == 0
+    md = out.read_text("utf-8")
+    assert "**Regionen**\n\n**Brister:**\n\n- Få platser" in md
+
+
 def test_merge_yaml_keeps_every_party(tmp_path, respondents, framework):
     out = tmp_path / "alla.yaml"
     run = cli("merge", *respondents, "-o", out)

@@ -140,9 +140,11 @@ def field_points(doc: DocumentView, rating: Rating | None, points: list[PointLis
     out = []
     if rating is not None:
         out.append(f"**{label('rating', doc.lang)}:** {escape(rating.text)}")
-    for point_list in points:
-        out.append(f"**{point_list.label}:**\n\n" + "\n".join(f"- {inline(item)}" for item in point_list.items))
-    return out
+    return out + point_blocks(points)
+
+
+def point_blocks(points: list[PointList]) -> list[str]:
+    return [f"**{p.label}:**\n\n" + "\n".join(f"- {inline(item)}" for item in p.items) for p in points]
 
 
 def grid_table(doc: DocumentView) -> str:
@@ -243,4 +245,7 @@ def merged(m: MergedView) -> str:
             for name, paras in question.answers:
                 body = "\n\n".join(inline(p) for p in paras) or f"*{label('not_answered', lang)}*"
                 out.append(f"**{escape(name)}:** {body}")
+        for name, lists in f.points:
+            out.append(f"**{escape(name)}**")
+            out.extend(point_blocks(lists))
     return "\n\n".join(out) + "\n"

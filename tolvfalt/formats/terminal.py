@@ -3,9 +3,10 @@ merged view and check results. No user text is ever read as rich markup."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,21 @@ def styled(paragraph: Paragraph) -> Text:
     for span in paragraph:
         text.append(span.text, style="bold" if span.bold else "italic" if span.italic else "")
     return text
+
+
+class Indented:
+    """Paragraphs indented as a whole: a line that wraps keeps the indent, and no line gets trailing spaces (as a
+    ``Padding`` would give it)."""
+
+    def __init__(self, paragraphs: list[Text], by: int = 2) -> None:
+        self.paragraphs = paragraphs
+        self.by = by
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for paragraph in self.paragraphs:
+            for line in paragraph.wrap(console, max(options.max_width - self.by, 1)):
+                line.rstrip()
+                yield Text(" " * self.by).append_text(line)
 
 
 def badge(rating: Rating, text: str | None = None) -> Text:
@@ -90,8 +106,8 @@ def assessment(doc: DocumentView) -> RenderableType:
                 parts.extend(paras or [Text(label("not_answered", lang), style="italic red")])
             for name, voice in question.voices:
                 parts.append(Text(f"  {name}:", style="underline"))
-                voiced = [Text("  ").append_text(styled(p)) for p in voice]
-                parts.extend(voiced or [Text("  " + label("not_answered", lang), style="italic red")])
+                voiced = [styled(p) for p in voice] or [Text(label("not_answered", lang), style="italic red")]
+                parts.append(Indented(voiced))
             parts.append(Text())
         if section.rating is not None:
             line = Text(f"{label('rating', lang)}: ").append_text(badge(section.rating))
@@ -104,6 +120,14 @@ def assessment(doc: DocumentView) -> RenderableType:
         for point_list in section.points:
             parts.append(Text(point_list.label, style="bold"))
             parts.extend(Text("  • ").append_text(styled(item)) for item in point_list.items)
+        for name, paragraphs in section.party_analys:
+            parts.append(Text(f"{label('analys', lang)}: {name}", style="bold"))
+            parts.append(Indented([styled(p) for p in paragraphs]))
+        for name, lists in section.party_points:
+            parts.append(Text(name, style="bold"))
+            for point_list in lists:
+                parts.append(Text(f"  {point_list.label}", style="bold"))
+                parts.extend(Text("    • ").append_text(styled(item)) for item in point_list.items)
     if doc.avslutning:
         parts.append(Rule(label("closing", lang), align="left", style="cyan"))
         parts.extend(styled(p) for p in doc.avslutning)
@@ -165,7 +189,8 @@ def comparison(c: ComparisonView) -> RenderableType:
 
 
 def merged(m: MergedView) -> RenderableType:
-    """A field a line with each party's rating under it: readable at 80 columns, names never cut."""
+    """First a field a line with each party's rating under it (readable at 80 columns, names never cut), then each
+    field's answers under each party's name and each party's points."""
     lang = m.lang
     parts: list[RenderableType] = [Text(m.title, style="bold"), Text()]
     for s in m.spreads:
@@ -176,6 +201,20 @@ def merged(m: MergedView) -> RenderableType:
         parts.append(line)
         if s.disagreement:
             parts.append(Text("  " + label("disagreement", lang), style="bold red"))
+    for f in m.fields:
+        parts.append(Rule(Text(f.heading), align="left", style="cyan"))
+        for question in f.questions:
+            parts.append(Text(question.text, style="bold"))
+            for name, paras in question.answers:
+                parts.append(Text(f"  {name}:", style="underline"))
+                answer = [styled(p) for p in paras] or [Text(label("not_answered", lang), style="italic red")]
+                parts.append(Indented(answer))
+            parts.append(Text())
+        for name, lists in f.points:
+            parts.append(Text(name, style="bold"))
+            for point_list in lists:
+                parts.append(Text(f"  {point_list.label}", style="bold"))
+                parts.extend(Text("    • ").append_text(styled(item)) for item in point_list.items)
     return Group(*parts)
 
 

@@ -48,7 +48,7 @@ def parse_yaml(text: str, file: str) -> Located:
 _SYNTAX = (
     ("alias", "yaml_star"),
     ("mapping values are not allowed", "yaml_colon"),
-    ("that cannot start any token", "yaml_tab"),
+    ("that cannot start any token", "yaml_reserved"),
     ("could not find expected ':'", "yaml_missing_colon"),
     ("while scanning a quoted scalar", "yaml_unclosed_quote"),
     ("found unknown escape character", "yaml_escape"),
@@ -58,6 +58,14 @@ _SYNTAX = (
     ("did not find expected '-' indicator", "yaml_indent"),
     ("expected the node content", "yaml_indent"),
 )
+
+
+def _char_at(text: str, mark: Any) -> str | None:
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else None
 
 
 def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:
@@ -70,6 +78,14 @@ def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:
     if began is not None and (line is None or (mark is not None and mark.line >= text.count("\n"))):
         line, began = began, None  # noticed only at the end of the file: point at where it began
     params: dict[str, object] = {"detail": detail or str(exc).splitlines()[0]}
+    if code == "yaml_reserved":  # a tab, or a character YAML keeps for itself (@, `, %): told apart
+        char = _char_at(text, mark)
+        if char == "\t":
+            code, params = "yaml_tab", {}
+        elif char:
+            code, params = "yaml_reserved", {"char": char}
+        else:
+            code = "yaml_syntax"
     problem = Problem(code, params, file, line)
     if began is not None and began != line:
         # the parser notices a mistake where it can go no further; the mistake may stand where the value began
@@ -112,8 +128,12 @@ class _Builder:
             return node.value
         except yaml.YAMLError as exc:
             detail = str(getattr(exc, "problem", exc))
+            line = node.start_mark.line + 1
+            if "could not determine a constructor" in detail:  # !!python/object and the like: never run, named
+                self.problems.append(Problem("yaml_tag", {"tag": _show(node.tag)}, self.file, line, _key(path)))
+                return None
             params: dict[str, object] = {"detail": detail, "value": _show(node.value)}
-            self.problems.append(Problem("invalid", params, self.file, node.start_mark.line + 1, _key(path)))
+            self.problems.append(Problem("invalid", params, self.file, line, _key(path)))
             return None
         if not getattr(node, "style", None) and isinstance(value, (bool, int, float)):  # plain, unquoted
             self.written[path] = node.value

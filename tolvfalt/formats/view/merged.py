@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...i18n import Lang, label
-from .common import Paragraph, prose, short_heading, within_document_limits
+from ...model import FieldAnswers
+from .common import Paragraph, PointList, point_lists, prose, short_heading, within_document_limits
 
 if TYPE_CHECKING:
     from ...merged import Merged
@@ -27,6 +28,8 @@ class MergedQuestion(NamedTuple):
 class MergedField(NamedTuple):
     heading: str
     questions: list[MergedQuestion]
+    points: list[tuple[str, list[PointList]]]
+    """Each party's brister, möjligheter and åtgärder of the field, under its name (parties without any left out)."""
 
 
 class MergedView(NamedTuple):
@@ -55,6 +58,11 @@ def merged(m: Merged, lang: Lang) -> MergedView:
         MergedField(
             fw.heading(f, lang),
             [MergedQuestion(q(lang), [(name, prose(text)) for name, text in m.answers(q.id)]) for q in f.questions],
+            [
+                (name, lists)
+                for name, r in zip(m.names, m.responses, strict=True)
+                if (lists := point_lists(r.loaded.falt.get(f.number) or FieldAnswers(), lang))
+            ],
         )
         for f in fw.fields
     ]
