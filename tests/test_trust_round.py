@@ -563,6 +563,20 @@ def test_a_document_beyond_any_kartlaggning_is_refused_before_layout(tmp_path, f
     assert len(load(text).falt[1].svar["a"]) > DOCUMENT_CHARACTERS
 
 
+def test_a_document_beyond_the_limits_is_refused_before_its_text_is_scanned(tmp_path, monkeypatch):
+    import tolvfalt.personal
+
+    def scanned(*args, **kwargs):
+        raise AssertionError("scanned for personal data before the limits were checked")
+
+    monkeypatch.setattr(tolvfalt.personal, "scan", scanned)
+    text = tmp_path / "text.yaml"
+    text.write_text(dump({"förbund": FORBUND, "år": 2026, "fält": {1: {"svar": {"a": "ord " * 1_300_000}}}}), "utf-8")
+    with pytest.raises(TolvfaltError) as exc:
+        render(load(text), "md")
+    assert _codes(exc) == ["document_text_over"]
+
+
 def test_a_document_at_the_limits_is_written(tmp_path):
     from tolvfalt.formats.view.common import DOCUMENT_CHARACTERS, DOCUMENT_POINTS
 

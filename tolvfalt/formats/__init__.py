@@ -157,8 +157,10 @@ def _publishable(obj: Any, kind: Kind, anonymise: bool, source: str | None, line
     place), or with every match replaced for a draft (``anonymise``)."""
     from ..errors import TolvfaltError
     from ..personal import BLOCKING, redact, scan
+    from .view.common import within_document_limits
 
     assessment = obj if kind == "assessment" else obj.combined()
+    within_document_limits([assessment])  # a text larger than any document is refused before it is scanned
     if anonymise and kind == "assessment":  # a draft: marked as one on every page
         return redact(assessment).model_copy(update={"utkast": True})
     found = [p for p in scan(assessment, file=source, line_for=line_for) if p.params.get("kind") in BLOCKING]
