@@ -49,6 +49,7 @@ CASES = {
     "tab_indent": (HEAD + "fält:\n\t1: {}\n", 4, "en tabb används för indrag"),
     "python_tag": (HEAD + "inledning: !!python/name:os.system x\n", 3, "YAML-taggen tag:yaml.org,2002:python/name"),
     "indented_key": ("förbund: X\n år: 2020\n", 2, "eller så är raden indragen fel"),
+    "reserved_after_nel": (HEAD + 'inledning: "a\x85b"\navslutning: @hej\n', None, "'@' kan inte inleda ett värde"),
 }
 
 PYYAML_WORDS = re.compile(r"\b(found|expected|while|scanning|mapping|allowed|constructor|alias|token)\b")

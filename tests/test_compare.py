@@ -235,6 +235,22 @@ def test_merge_markdown_shows_each_partys_points(tmp_path, respondents):
     assert "**Regionen**\n\n**Brister:**\n\n- Få platser" in md
 
 
+def test_a_merged_document_counts_each_partys_points_once(tmp_path):
+    from tolvfalt.formats.view.common import DOCUMENT_POINTS
+
+    paths = []
+    for who in ("Försäkringskassan", "Kommunen"):
+        path = tmp_path / f"{who}.yaml"
+        insatser = [f"{who} insats {i}" for i in range(DOCUMENT_POINTS // 3)]  # both: 2/3 of the limit
+        path.write_text(to_yaml(Assessment.model_validate(
+            {"förbund": "Testförbundet", "år": 2024, "respondent": who, "insatser": insatser,
+             "fält": {1: {"svar": {"a": "Ja."}}}})), "utf-8")  # fmt: skip
+        paths.append(path)
+    run = cli("merge", *paths, "-o", tmp_path / "alla.md")
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / "alla.md").exists()
+
+
 def test_merge_yaml_keeps_every_party(tmp_path, respondents, framework):
     out = tmp_path / "alla.yaml"
     run = cli("merge", *respondents, "-o", out)

@@ -62,7 +62,7 @@ class FieldDigest:
 
 
 def _fingerprint(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(_key(text).encode(), digest_size=8).digest())
+    return int.from_bytes(hashlib.blake2b(_key(text).encode(), digest_size=8).digest(), "big")
 
 
 EMPTY = FieldDigest()

@@ -73,6 +73,11 @@ class Merged:
             if self.head is None:
                 self.warnings.append(Problem("merge_no_head", {}))
 
+    @property
+    def heads(self) -> tuple[FileResult, ...]:
+        """The förbundschef's own part, if there is one: to go through with the responses."""
+        return (self.head,) if self.head is not None else ()
+
     def answers(self, question_id: str) -> list[tuple[str, str | None]]:
         return [(name, r.loaded.answer(question_id)) for name, r in zip(self.names, self.responses, strict=True)]
 

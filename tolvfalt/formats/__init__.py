@@ -159,8 +159,9 @@ def _publishable(obj: Any, kind: Kind, anonymise: bool, source: str | None, line
     from ..personal import BLOCKING, redact, scan
     from .view.common import within_document_limits
 
+    # a text larger than any document is refused before it is scanned: counted as its view counts it
+    within_document_limits([obj] if kind == "assessment" else [r.loaded for r in (*obj.responses, *obj.heads)])
     assessment = obj if kind == "assessment" else obj.combined()
-    within_document_limits([assessment])  # a text larger than any document is refused before it is scanned
     if anonymise and kind == "assessment":  # a draft: marked as one on every page
         return redact(assessment).model_copy(update={"utkast": True})
     found = [p for p in scan(assessment, file=source, line_for=line_for) if p.params.get("kind") in BLOCKING]

@@ -61,11 +61,9 @@ _SYNTAX = (
 
 
 def _char_at(text: str, mark: Any) -> str | None:
-    if mark is None:
-        return None
-    lines = text.split("\n")
-    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    return line[mark.column] if 0 <= mark.column < len(line) else None
+    """The character a mark points at (by its index: YAML counts NEL and the like as line breaks too)."""
+    index = getattr(mark, "index", None)
+    return text[index] if isinstance(index, int) and 0 <= index < len(text) else None
 
 
 def _syntax_error(exc: yaml.YAMLError, file: str, text: str) -> TolvfaltError:

@@ -42,7 +42,7 @@ class MergedView(NamedTuple):
 
 def merged(m: Merged, lang: Lang) -> MergedView:
     fw = m.framework
-    within_document_limits([r.loaded for r in (*m.responses, *([m.head] if m.head else []))])
+    within_document_limits([r.loaded for r in (*m.responses, *m.heads)])
     first = m.responses[0].loaded
     spreads = [
         SpreadRow(
