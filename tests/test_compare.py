@@ -376,10 +376,11 @@ def test_workers_send_back_digests_and_give_the_same_comparison(tmp_path, monkey
     assert isinstance(read, Digested)
     assert not hasattr(read, "assessment")
     assert len(pickle.dumps(read)) < len(files[0].read_bytes())  # less crosses between processes than the file
-    from_results = compare(many.read_many(files, framework), framework)
+    in_process = compare(many.read_each(files, framework, digest_file), framework)
     monkeypatch.setattr(many, "PARALLEL_FROM", 2)
     from_workers = compare(many.read_each(files, framework, digest_file), framework)
-    assert comparison_data(from_workers) == comparison_data(from_results)
+    assert [e.source for e in from_workers.entries] == [e.source for e in in_process.entries]
+    assert comparison_data(from_workers) == comparison_data(in_process)
     assert [p.code for p in from_workers.problems] == ["not_int"]
 
 

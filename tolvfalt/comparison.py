@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import Problem
 from .framework import Framework
 from .model import Assessment, Completeness, FieldAnswers
-from .read.many import FileResult, read_one
+from .read.many import read_one
 from .text import word_count
 
 
@@ -46,15 +46,13 @@ class FieldDigest:
     def of(cls, answers: FieldAnswers) -> FieldDigest:
         return cls(
             answers.bedomning,
-            tuple(map(sys.intern, answers.brister)),  # the same point year after year is kept once
+            # the same point in many files is kept once when they are read in one process, once a batch from a worker
+            tuple(map(sys.intern, answers.brister)),
             tuple(map(sys.intern, answers.atgarder)),
             tuple(len(items) for items in answers.points().values()),
             tuple((letter, _fingerprint(text), word_count(text)) for letter, text in answers.svar.items() if text),
             tuple((sys.intern(item.atgard), item.status) for item in answers.uppfoljning),
         )
-
-    def count(self, key: str) -> int:
-        return self.counts[FieldAnswers.POINTS.index(key)]
 
     def answer(self, letter: str) -> tuple[int, int] | None:
         """The fingerprint and word count of a question's answer, None if it is not answered."""
@@ -213,10 +211,6 @@ class Digested:
 def digest_file(path: Path, framework: Framework) -> Digested:
     """One file read and digested, where it was read: a worker sends back this, not the assessment."""
     result = read_one(path, framework)
-    return digested(result, framework)
-
-
-def digested(result: FileResult, framework: Framework) -> Digested:
     if result.assessment is None or result.completeness is None:
         return Digested(result.source, (), result.problems)
     return Digested(result.source, _digests(result.source, result.assessment, result.completeness, framework),
@@ -236,12 +230,11 @@ def _digests(source: str, a: Assessment, done: Completeness, framework: Framewor
     return (own, *parties)
 
 
-def compare(files: Iterable[Digested | FileResult], framework: Framework) -> Comparison:
+def compare(files: Iterable[Digested], framework: Framework) -> Comparison:
     """Group the files that were read by förbund (and respondent), in year order."""
     groups: dict[tuple[str, str | None], list[Digest]] = defaultdict(list)
     problems: list[Problem] = []
-    for each in files:  # one at a time: only the digest of each file is kept
-        read = each if isinstance(each, Digested) else digested(each, framework)
+    for read in files:  # one at a time: only the digest of each file is kept
         problems.extend(read.problems)
         for digest in read.digests:
             groups[(digest.forbund, digest.respondent)].append(digest)

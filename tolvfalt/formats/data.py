@@ -172,18 +172,21 @@ def status_data(s: RoundStatus, lang: Lang = "sv") -> StatusData:
 
 def comparison_data(c: Comparison, lang: Lang = "sv") -> ComparisonData:
     """What ``compare --format json`` prints: everything the terminal shows, the follow-ups too."""
-    return {
-        "series": [_series(c, s) for s in c.series],
-        "same_year": {str(year): [_entry(c, e) for e in entries] for year, entries in c.same_year.items()},
-        "problems": [problem_data(p, lang) for p in c.problems],
-        "warnings": [problem_data(p, lang) for p in c.warnings],
-    }
+    data: ComparisonData = _whole(_comparison(c, lang))
+    return data
 
 
 def comparison_json(c: Comparison, lang: Lang = "sv") -> Iterator[str]:
     """``dumps(comparison_data(c, lang))`` in pieces, one series at a time, so that the JSON of ten thousand files
     is never held whole (nor the changes of more than one series)."""
-    top = _Lazy(
+    for chunk in _chunks(_comparison(c, lang), 0):
+        yield _C1.sub(_escape, chunk) if _C1.search(chunk) else chunk
+    yield "\n"
+
+
+def _comparison(c: Comparison, lang: Lang) -> _Lazy:
+    """The comparison's JSON, each series and each year made as it is written."""
+    return _Lazy(
         [
             ("series", _Lazy(_series(c, s) for s in c.series)),
             ("same_year", _Lazy(((str(y), [_entry(c, e) for e in v]) for y, v in c.same_year.items()), pairs=True)),
@@ -192,9 +195,6 @@ def comparison_json(c: Comparison, lang: Lang = "sv") -> Iterator[str]:
         ],
         pairs=True,
     )
-    for chunk in _chunks(top, 0):
-        yield _C1.sub(_escape, chunk) if _C1.search(chunk) else chunk
-    yield "\n"
 
 
 def _entry(c: Comparison, e: Digest) -> ComparisonEntry:
@@ -242,6 +242,15 @@ class _Lazy:
 
     items: Iterable[Any]
     pairs: bool = False
+
+
+def _whole(value: Any) -> Any:
+    """A value with every ``_Lazy`` in it made: a list, or a dict."""
+    if not isinstance(value, _Lazy):
+        return value
+    if value.pairs:
+        return {key: _whole(item) for key, item in value.items}
+    return [_whole(item) for item in value.items]
 
 
 def _chunks(value: Any, depth: int) -> Iterator[str]:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import Lang, label
-from .view.common import Paragraph
+from .view.common import Paragraph, PointList
 from .view.document import DocumentView
 from .view.rating import Rating
 
@@ -44,6 +44,21 @@ class Indented:
             for line in paragraph.wrap(console, max(options.max_width - self.by, 1)):
                 line.rstrip()
                 yield Text(" " * self.by).append_text(line)
+
+
+def voice_of(name: str, paragraphs: list[Paragraph], lang: Lang) -> list[RenderableType]:
+    """One party's answer under its name, indented as a whole."""
+    answer = [styled(p) for p in paragraphs] or [Text(label("not_answered", lang), style="italic red")]
+    return [Text(f"  {name}:", style="underline"), Indented(answer)]
+
+
+def party_points(name: str, lists: list[PointList]) -> list[Text]:
+    """One party's brister, möjligheter and åtgärder of a field, under its name."""
+    lines = [Text(name, style="bold")]
+    for point_list in lists:
+        lines.append(Text(f"  {point_list.label}", style="bold"))
+        lines.extend(Text("    • ").append_text(styled(item)) for item in point_list.items)
+    return lines
 
 
 def badge(rating: Rating, text: str | None = None) -> Text:
@@ -105,9 +120,7 @@ def assessment(doc: DocumentView) -> RenderableType:
             if paras or not question.voices:
                 parts.extend(paras or [Text(label("not_answered", lang), style="italic red")])
             for name, voice in question.voices:
-                parts.append(Text(f"  {name}:", style="underline"))
-                voiced = [styled(p) for p in voice] or [Text(label("not_answered", lang), style="italic red")]
-                parts.append(Indented(voiced))
+                parts.extend(voice_of(name, voice, lang))
             parts.append(Text())
         if section.rating is not None:
             line = Text(f"{label('rating', lang)}: ").append_text(badge(section.rating))
@@ -124,10 +137,7 @@ def assessment(doc: DocumentView) -> RenderableType:
             parts.append(Text(f"{label('analys', lang)}: {name}", style="bold"))
             parts.append(Indented([styled(p) for p in paragraphs]))
         for name, lists in section.party_points:
-            parts.append(Text(name, style="bold"))
-            for point_list in lists:
-                parts.append(Text(f"  {point_list.label}", style="bold"))
-                parts.extend(Text("    • ").append_text(styled(item)) for item in point_list.items)
+            parts.extend(party_points(name, lists))
     if doc.avslutning:
         parts.append(Rule(label("closing", lang), align="left", style="cyan"))
         parts.extend(styled(p) for p in doc.avslutning)
@@ -206,15 +216,10 @@ def merged(m: MergedView) -> RenderableType:
         for question in f.questions:
             parts.append(Text(question.text, style="bold"))
             for name, paras in question.answers:
-                parts.append(Text(f"  {name}:", style="underline"))
-                answer = [styled(p) for p in paras] or [Text(label("not_answered", lang), style="italic red")]
-                parts.append(Indented(answer))
+                parts.extend(voice_of(name, paras, lang))
             parts.append(Text())
         for name, lists in f.points:
-            parts.append(Text(name, style="bold"))
-            for point_list in lists:
-                parts.append(Text(f"  {point_list.label}", style="bold"))
-                parts.extend(Text("    • ").append_text(styled(item)) for item in point_list.items)
+            parts.extend(party_points(name, lists))
     return Group(*parts)
 
 
