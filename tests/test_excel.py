@@ -263,3 +263,14 @@ def test_english_workbook_loads_the_same(tmp_path, framework):
     assert [c.value for c in wb["Svar"][1]][5:8] == ["Answer", "Rating", "Weaknesses"]
     assert wb["Svar"]["G2"].value == "4 Very good"
     assert load(out, framework) == load(source, framework)
+
+
+def test_a_name_with_a_no_break_space_at_its_ends_keeps_its_form_through_a_workbook(tmp_path):
+    """Found by the round trip above: the model kept a leading no-break space that the workbook's reader strips."""
+    assessment = Assessment.model_validate(
+        {"förbund": "X", "år": 2021, "svarande": {"\xa0Kommunerna\xa0": {"inledning": "Vårt svar."}}}
+    )
+    assert list(assessment.svarande) == ["Kommunerna"]
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(render(assessment, default_framework()))
+    assert load(path) == assessment

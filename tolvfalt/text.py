@@ -60,9 +60,11 @@ _NOT_ONE_LINE = re.compile("[\n\r\t\v\f\u2028\u2029\ue0a0\ue0a1]|  ")
 
 
 def one_line(text: str) -> str:
+    """One line with single spaces and no white space at either end, a no-break space too (a workbook's reader
+    strips it from a cell, so a name keeps its form through a workbook)."""
     if text.strip() == text and not _NOT_ONE_LINE.search(text):  # one line with single spaces, as nearly all are
         return text
-    return " ".join(paragraphs(text))
+    return " ".join(paragraphs(text)).strip()
 
 
 class Span(NamedTuple):
